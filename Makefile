@@ -1,0 +1,27 @@
+# The two set-up commands in the README are `make run` and `make test`;
+# both create .venv and install the project into it first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install run test bench clean
+
+$(BIN)/vgraf: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(BIN)/vgraf
+
+install: $(BIN)/vgraf
+
+run: install
+	$(BIN)/vgraf ingest data/raw --out data/build/documents
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/parse_throughput.py
+
+clean:
+	rm -rf $(VENV) data/build
