@@ -79,6 +79,9 @@ def split_lines(text: str) -> SourceLines:
     for number, raw in enumerate(text.split("\n"), start=1):
         line = Line(number, clean(raw))
         stripped = line.stripped
+        if stripped and is_page_noise(stripped):
+            noise.append(line)  # also inside a table of contents that runs over a page break
+            continue
         if in_toc:
             if line.blank or _TOC_ENTRY.match(line.text.strip(" ")):
                 toc.append(line)
@@ -87,9 +90,6 @@ def split_lines(text: str) -> SourceLines:
         if _TOC_HEADING.match(stripped):
             in_toc = True
             toc.append(line)
-            continue
-        if stripped and is_page_noise(stripped):
-            noise.append(line)
             continue
         kept.append(line)
     return SourceLines(kept, noise, toc)

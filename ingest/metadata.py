@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import MissingMetadataError, NotAPlanError, SidecarError
+from ingest.errors import MissingMetadataError, SidecarError
 from ingest.lines import RUNNING_HEADER, Line
 from ingest.models import DocumentKind
 from ingest.structure import DocumentStructure
@@ -142,12 +142,6 @@ def read_metadata(
 ) -> Metadata:
     """Decide unit, year, kind and organisation; raise a clear error where the text is silent."""
     warnings: list[str] = []
-    if not structure.goals:
-        raise NotAPlanError(
-            source,
-            "not a verksamhetsplan or verksamhetsberättelse: no goal headings "
-            "('KF:s inriktningsmål:', 'Nämndmål:', 'Enhetsmål:') were found",
-        )
     kind = _kind(lines, structure)
     if kind is None and "kind" in sidecar.values:
         kind = DocumentKind(str(sidecar.values["kind"]))

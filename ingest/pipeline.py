@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import EmptyDocumentError, IngestError, TruncatedDocumentError
+from ingest.errors import EmptyDocumentError, IngestError, NotAPlanError, TruncatedDocumentError
 from ingest.lines import split_lines
 from ingest.metadata import Sidecar, load_sidecar, read_metadata
 from ingest.models import (
@@ -58,7 +58,12 @@ def parse_text(text: str, source: str | Path, sidecar: Sidecar | None = None) ->
     split = split_lines(text)
     one_per_line = _is_word_layout([line.text for line in split.lines])
     structure = read_structure(split.lines, one_per_line=one_per_line)
-    meta = read_metadata(source, text, split.lines, split.noise, structure, sidecar or Sidecar())
+    if not structure.goals:
+        raise NotAPlanError(
+            source,
+            "not a verksamhetsplan or verksamhetsberättelse: no goal headings "
+            "('KF:s inriktningsmål:', 'Nämndmål:', 'Enhetsmål:') were found",
+        )
     if structure.truncated_in:
         last = split.lines[-1].number if split.lines else 0
         raise TruncatedDocumentError(
@@ -66,6 +71,7 @@ def parse_text(text: str, source: str | Path, sidecar: Sidecar | None = None) ->
             f"the document looks truncated: it ends (line {last}) inside {structure.truncated_in}, "
             "before the closing sections (Redovisning/Uppföljning av ekonomi …)",
         )
+    meta = read_metadata(source, text, split.lines, split.noise, structure, sidecar or Sidecar())
     prefix, kind_title = _KIND_TITLES[meta.kind]
     doc_id = f"{prefix}-{meta.year}-{slug(meta.unit)}"
     goal_ids = [f"{doc_id}/goal-{draft.index + 1}" for draft in structure.goals]

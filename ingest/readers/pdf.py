@@ -18,21 +18,24 @@ from ingest.readers.base import SourceText, normalise_newlines
 _SAME_LINE_TOLERANCE = 2.0  # points; characters whose tops differ less share a line
 
 
-def _page_lines(chars: list[dict]) -> list[str]:
+def _rows(chars: list[dict]) -> list[list[dict]]:
     rows: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if rows and abs(rows[-1][0]["top"] - char["top"]) < _SAME_LINE_TOLERANCE:
             rows[-1].append(char)
         else:
             rows.append([char])
+    return rows
+
+
+def _page_lines(rows: list[list[dict]], top_margin: float, line_height: float) -> list[str]:
     if not rows:
         return []
     left = min(row[0]["x0"] for row in rows)
-    tops = [row[0]["top"] for row in rows]
-    steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
-    line_height = median(steps) if steps else 12.0
     lines: list[str] = []
-    previous_top: float | None = None
+    # Blank lines at the top of a page (a paragraph ending just before the page break)
+    # are measured from the top margin that the other pages show.
+    previous_top: float | None = top_margin - line_height
     for row in rows:
         row.sort(key=lambda c: c["x0"])
         if previous_top is not None:
@@ -66,10 +69,14 @@ class PdfReader:
                 raise BinaryContentError(path, "not a PDF file (it does not start with %PDF-)")
         try:
             with pdfplumber.open(str(path)) as pdf:
-                pages = [_page_lines(page.chars) for page in pdf.pages]
+                pages = [_rows(page.chars) for page in pdf.pages]
         except Exception as error:  # pdfminer raises many unrelated types on broken files
             raise BinaryContentError(path, f"not a readable PDF ({error})") from error
-        text = normalise_newlines("\n".join("\n".join(lines) for lines in pages))
+        steps = [b[0]["top"] - a[0]["top"] for rows in pages for a, b in zip(rows, rows[1:])]
+        line_height = median([step for step in steps if step > 0] or [12.0])
+        top_margin = min((rows[0][0]["top"] for rows in pages if rows), default=0.0)
+        text = "\n".join("\n".join(_page_lines(rows, top_margin, line_height)) for rows in pages)
+        text = normalise_newlines(text)
         if not text.strip():
             raise EmptyDocumentError(path, "the PDF contains no extractable text (is it scanned?)")
         return SourceText(text=text, format="pdf")

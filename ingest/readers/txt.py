@@ -54,6 +54,7 @@ def decode_text(raw: bytes, source: Path | str) -> SourceText:
             warnings.append(f"not UTF-8; decoded as {encoding} (Windows/Latin-1 Swedish text)")
     if "Ã" in text and any(pair in text for pair in ("Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–")):
         raise UnknownEncodingError(source, "the text is double-encoded UTF-8 (shows 'Ã¤' for 'ä')")
+    text = normalise_newlines(text)
     share = _implausible_share(text)
     if share > _MAX_IMPLAUSIBLE_SHARE:
         control = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r")
@@ -64,7 +65,7 @@ def decode_text(raw: bytes, source: Path | str) -> SourceText:
             f"unknown encoding: {share:.0%} of the characters are not Swedish text "
             f"when decoded as {encoding}; save the file as UTF-8",
         )
-    return SourceText(text=normalise_newlines(text), format="txt", warnings=warnings)
+    return SourceText(text=text, format="txt", warnings=warnings)
 
 
 class TextReader:

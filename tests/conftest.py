@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled corpus, parsed once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import ParsedDocument, ingest_file
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+
+# The five documents by their corpus number (see ../shared/docs/domain.md).
+CORPUS_FILES = {
+    "000": RAW / "000_d5422637917c39e8.txt",  # VP 2022 Älvsjö servicehus (PDF text)
+    "001": RAW / "001_3ebf39a1c191d634.txt",  # VP 2021 Fruängsgården (PDF text, double-spaced)
+    "002": RAW / "002_4436d6517c785cdc.txt",  # VB 2022 Beställarenheten äldre (PDF text)
+    "003": RAW / "003_9aa9168e8aa3441c.txt",  # VB 2021 Glasade Gången (PDF text)
+    "004": RAW / "004_d685a3b99da1e2b8.txt",  # VP 2025 hemtjänst (Word text, tabs)
+}
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    """The bundled raw documents."""
+    return RAW
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, ParsedDocument]:
+    """Every bundled document parsed, keyed by corpus number ("000" … "004")."""
+    return {number: ingest_file(path) for number, path in CORPUS_FILES.items()}
