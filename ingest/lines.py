@@ -92,4 +92,34 @@ def split_lines(text: str) -> SourceLines:
             toc.append(line)
             continue
         kept.append(line)
-    return SourceLines(kept, noise, toc)
+    return SourceLines(_close_page_gaps(kept, {line.number for line in noise}), noise, toc)
+
+
+def _close_page_gaps(kept: list[Line], noise_numbers: set[int]) -> list[Line]:
+    """Drop the blank lines of a page break that falls inside a sentence.
+
+    A page break leaves blank lines around its header. Where the text after it goes
+    on in lowercase, the sentence continues and those blank lines mean nothing; where
+    it does not, they are kept, since a blank line can end a table row's analysis.
+    """
+    result: list[Line] = []
+    index = 0
+    while index < len(kept):
+        line = kept[index]
+        if not line.blank:
+            result.append(line)
+            index += 1
+            continue
+        end = index
+        while end < len(kept) and kept[end].blank:
+            end += 1
+        run = kept[index:end]
+        low = run[0].number - 1
+        high = run[-1].number + 1
+        touches_noise = any(number in noise_numbers for number in range(low, high + 1))
+        following = kept[end] if end < len(kept) else None
+        continues = following is not None and following.stripped[:1].islower()
+        if not (touches_noise and continues and result):
+            result.extend(run)
+        index = end
+    return result

@@ -21,6 +21,7 @@ from ingest.vocabulary import (
     VP_COLUMNS,
     field_key,
     is_structural,
+    table_kind,
 )
 
 
@@ -242,9 +243,21 @@ class _IndicatorRowBuilder:
 
 
 def _read_tab_indicators(lines: list[Line], index: int, columns: tuple[str, ...], result: TableResult) -> int:
-    """Word layout: one tab-separated line per row, name first."""
-    while index < len(lines) and "\t" in lines[index].text:
+    """Word layout: one tab-separated line per row, name first.
+
+    Blank lines inside the table (a page break in the export) are skipped; the table
+    ends at the first line without a tab or at the next table's header.
+    """
+    while index < len(lines):
         line = lines[index]
+        if line.blank:
+            following = next((ln for ln in lines[index + 1 :] if not ln.blank), None)
+            if following is None or "\t" not in following.text or table_kind(following.stripped):
+                break
+            index += 1
+            continue
+        if "\t" not in line.text or table_kind(line.stripped):
+            break
         parts = [part.strip() for part in line.text.split("\t")]
         values = (parts[1:] + [""] * len(columns))[: len(columns)]
         if len(parts) - 1 > len(columns):

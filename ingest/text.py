@@ -28,7 +28,8 @@ def join_wrapped(left: str, right: str) -> str:
         stem = left[:-1]
         prefix = re.split(r"[\s/(]", stem)[-1]
         first_word = right.split()[0]
-        if first_word.lower() in _COMPOUND_CONJUNCTIONS or first_word.startswith("/"):
+        if first_word.lower() in _COMPOUND_CONJUNCTIONS or first_word.startswith("/") or first_word.endswith("-"):
+            # "vård- och omsorgsboende", "kultur- idrotts- och fritidsaktiviteter"
             return f"{left} {right}"
         if prefix[-1:].isdigit() and right[0].isdigit():
             return left + right  # "2020-" / "2023"

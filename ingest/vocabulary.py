@@ -91,11 +91,15 @@ DOCUMENT_TITLE = re.compile(r"^(?P<kind>Verksamhetsplan|Verksamhetsberättelse)\
 def heading_key(text: str) -> str:
     """Normalise a heading line for lookup: case, a stray leading digit, trailing ':' or ','.
 
+    Returns "" for a line that does not start with a capital letter.
+
     The PDF export glues footnote digits to headings ("1Verksamhetsidé och värdegrund")
     and year suffixes vary ("Budget 2022", "Utvecklingsområden 2025").
     """
-    key = " ".join(text.split()).lower()
-    key = re.sub(r"^\d(?=[a-zåäö])", "", key)
+    text = re.sub(r"^\d(?=[A-ZÅÄÖ])", "", " ".join(text.split()))
+    if not text[:1].isupper():
+        return ""  # headings are capitalised; "systematiskt kvalitetsarbete" mid-sentence is prose
+    key = text.lower()
     key = key.rstrip(":,;. ")
     if key in SECTION_HEADINGS:
         return key
@@ -113,12 +117,12 @@ def goal_heading(text: str) -> tuple[GoalLevel, str] | None:
 
 def field_key(text: str) -> str | None:
     """The field key ("arbetssatt") if ``text`` is a goal field label."""
-    return FIELD_LABELS.get(" ".join(text.split()).lower())
+    return FIELD_LABELS.get(" ".join(text.split()).lower()) if text[:1].isupper() else None
 
 
 def status_of(text: str) -> GoalStatus | None:
     """The assessment if ``text`` is a VB status line ("Uppfylls delvis")."""
-    return STATUSES.get(" ".join(text.split()).lower())
+    return STATUSES.get(" ".join(text.split()).lower()) if text[:1].isupper() else None
 
 
 def table_kind(text: str) -> str | None:
