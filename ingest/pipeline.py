@@ -84,9 +84,9 @@ def parse_text(text: str, source: str | Path, sidecar: Sidecar | None = None) ->
             parent=goal_ids[draft.parent] if draft.parent is not None else None,
             status=draft.status,
             fields={
-                key: GoalField(label=block.label, text=block.text(one_per_line), lines=(block.first, block.last))
+                key: GoalField(label=block.label, text=text, lines=(block.first, block.last))
                 for key, block in draft.fields.items()
-                if block.text(one_per_line)
+                if (text := block.text(one_per_line))
             },
             lines=(draft.first, draft.last),
         )
