@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench lint clean
 
 $(BIN)/vgraf: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: install
 
 bench: install
 	$(BIN)/python bench/parse_throughput.py
+
+lint: install
+	$(BIN)/pip install --quiet ruff
+	$(BIN)/ruff check ingest vgraf tests bench
 
 clean:
 	rm -rf $(VENV) data/build

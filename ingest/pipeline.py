@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.cells import measure
 from ingest.errors import EmptyDocumentError, IngestError, NotAPlanError, TruncatedDocumentError
 from ingest.lines import split_lines
 from ingest.metadata import Sidecar, load_sidecar, read_metadata
@@ -21,7 +22,6 @@ from ingest.models import (
     ParseWarning,
     Section,
 )
-from ingest.cells import measure
 from ingest.readers import read_document, supported_suffixes
 from ingest.structure import read_structure
 

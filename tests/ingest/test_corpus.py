@@ -83,7 +83,9 @@ def test_000_hierarchy_and_titles(corpus):
     doc = corpus["000"]
     kf1 = goal_titled(doc, "En modern storstad med möjligheter och valfrihet för alla")
     assert (kf1.number, kf1.parent, kf1.lines) == ("1", None, (52, 53))
-    kf15 = goal_titled(doc, "I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande")
+    kf15 = goal_titled(
+        doc, "I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande"
+    )
     assert (kf15.level, kf15.number, kf15.parent) == (GoalLevel.KF_VERKSAMHETSMAL, "1.5", kf1.id)
     namnd = goal_titled(
         doc,
@@ -297,7 +299,8 @@ def test_003_activity_with_analysis(corpus):
     )
     assert (activity.start, activity.end) == ("2020-01-01", "2021-12-31")
     assert activity.analysis == "Arbetet med att erbjuda en utbildningsplan till medarbetare pågår."
-    assert doc.goal(activity.goal).title == "Invånarna i Hägersten-Älvsjö är självförsörjande och vägen till arbete är kort"
+    goal = doc.goal(activity.goal)
+    assert goal.title == "Invånarna i Hägersten-Älvsjö är självförsörjande och vägen till arbete är kort"
 
 
 # --- 004: VP 2025 Hägersten-Älvsjö hemtjänst (Word text) --------------------------------

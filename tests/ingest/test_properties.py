@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from functools import lru_cache
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,7 +33,7 @@ PAGE_FURNITURE = [
 PROPERTY_SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "30")), deadline=None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def baseline(number: str) -> ParsedDocument:
     """The corpus document parsed from its file, as the reference."""
     return parse(number, original(number))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ingest import ingest_file, parse_text
-from ingest.metadata import load_sidecar
 from ingest.errors import BinaryContentError, EmptyDocumentError, UnknownEncodingError, UnsupportedFormatError
+from ingest.metadata import load_sidecar
 from ingest.readers import read_document, supported_suffixes
 from ingest.readers.txt import decode_text
 from tests.conftest import CORPUS_FILES
