@@ -15,13 +15,15 @@ $(BIN)/vgraf: pyproject.toml
 install: $(BIN)/vgraf
 
 run: install
-	$(BIN)/vgraf ingest data/raw --out data/build/documents
+	$(BIN)/vgraf build
+	$(BIN)/vgraf stats
 
 test: install
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python bench/parse_throughput.py
+	$(BIN)/python bench/graph_bench.py
 
 lint: install
 	$(BIN)/pip install --quiet ruff

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
+from graph.build import build_graph
+from graph.stores import GraphStore, create_store
 from ingest import ParsedDocument, ingest_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,3 +34,27 @@ def raw_dir() -> Path:
 def corpus() -> dict[str, ParsedDocument]:
     """Every bundled document parsed, keyed by corpus number ("000" … "004")."""
     return {number: ingest_file(path) for number, path in CORPUS_FILES.items()}
+
+
+@pytest.fixture(scope="session")
+def graph(corpus) -> Graph:
+    """The knowledge graph of the five documents (with ontology and themes)."""
+    return build_graph(corpus.values())
+
+
+@pytest.fixture(scope="session", params=["memory", "oxigraph"])
+def store(request, graph) -> GraphStore:
+    """The built graph loaded in each store kind in turn."""
+    loaded = create_store(request.param)
+    loaded.load(graph)
+    yield loaded
+    loaded.close()
+
+
+@pytest.fixture(scope="session")
+def stores(graph) -> dict[str, GraphStore]:
+    """The built graph loaded in both store kinds, for comparing their answers."""
+    loaded = {kind: create_store(kind) for kind in ("memory", "oxigraph")}
+    for each in loaded.values():
+        each.load(graph)
+    return loaded

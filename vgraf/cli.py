@@ -12,7 +12,11 @@ from pathlib import Path
 
 import click
 
+from graph.errors import GraphError
+from graph.sparql import RESULT_FORMATS, format_result, read_query
+from graph.views import stats_report
 from ingest import IngestError, ParsedDocument, ingest_paths
+from vgraf.build import GRAPH_FORMATS, build, open_store
 from vgraf.config import get_settings
 from vgraf.files import write_atomic
 
@@ -27,7 +31,24 @@ def _report_warnings(parsed: ParsedDocument) -> None:
         click.echo(f"vgraf: {parsed.document.source}{where}: warning: {warning.message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class UserError(click.ClickException):
+    """A library error shown as one line, "vgraf: <message>", with exit status 1."""
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"vgraf: {self.message}", err=True)
+
+
+class VgrafGroup(click.Group):
+    """Turns the stages' own exceptions into clean CLI errors for every command."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except (IngestError, GraphError) as error:
+            raise UserError(str(error)) from error
+
+
+@click.group(cls=VgrafGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vgraf")
 def cli() -> None:
     """vgraf: a knowledge graph with semantic search over Stockholm's plans and reports."""
@@ -81,13 +102,68 @@ def ingest(paths: tuple[Path, ...], as_json: bool, out: Path | None) -> None:
         )
 
 
+@cli.command(name="build")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted(GRAPH_FORMATS)),
+    default=("ttl", "nt"),
+    show_default=True,
+    help="Graph serialisations to write (repeat the option for several).",
+)
+def build_command(formats: tuple[str, ...]) -> None:
+    """Ingest the documents (VGRAF_DATA_DIR, default data/raw) and build the graph.
+
+    Writes graph.ttl (and the other formats asked for) and one JSON per document to a
+    new release under VGRAF_BUILD_DIR (default data/build), published atomically as
+    data/build/current. With VGRAF_STORE=oxigraph it also writes an Oxigraph store.
+    """
+    settings = get_settings()
+    result = build(settings, formats)
+    for failure in result.failures:
+        click.echo(f"vgraf: {failure}", err=True)
+    state = "built" if result.changed else "unchanged"
+    click.echo(
+        f"{state}: {result.documents} documents, {result.triples} triples → {settings.build_dir / 'current'}"
+        f" ({result.release.name})"
+    )
+
+
+@cli.command()
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS),
+    default="table",
+    show_default=True,
+    help="table, json (SPARQL 1.1 Query Results JSON), csv, or turtle for CONSTRUCT/DESCRIBE.",
+)
+def sparql(query: str, fmt: str) -> None:
+    """Run a SPARQL query (the text, or @file.rq) against the built graph."""
+    settings = get_settings()
+    store = open_store(settings)
+    try:
+        click.echo(format_result(store.query(read_query(query)), fmt))
+    finally:
+        store.close()
+
+
+@cli.command()
+def stats() -> None:
+    """Print units per theme, themes per unit, and units that share practices."""
+    store = open_store(get_settings())
+    try:
+        click.echo(stats_report(store))
+    finally:
+        store.close()
+
+
 def main() -> None:
     """Console-script entry point: no tracebacks for users."""
     try:
         cli.main(standalone_mode=True)
-    except IngestError as error:
-        click.echo(f"vgraf: {error}", err=True)
-        sys.exit(1)
     except OSError as error:
         click.echo(f"vgraf: {error.filename or ''}: {error.strerror or error}", err=True)
         sys.exit(1)

@@ -14,6 +14,10 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("data/raw")
     build_dir: Path = Path("data/build")
+    # IRIs of everything extracted are minted under this base (graph.iris)
+    base_iri: str = "https://w3id.org/vgraf/id/"
+    # "memory" (rdflib) or "oxigraph" (persistent, faster on large corpora)
+    store: str = "memory"
     debug: bool = False
 
 

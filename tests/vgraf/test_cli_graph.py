@@ -1,0 +1,100 @@
+"""`vgraf build`, `vgraf sparql` and `vgraf stats` end to end on the bundled corpus."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import ROOT
+from vgraf.cli import cli
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A private build folder (and data folder) for one test."""
+    monkeypatch.setenv("VGRAF_BUILD_DIR", str(tmp_path / "build"))
+    monkeypatch.setenv("VGRAF_DATA_DIR", str(ROOT / "data" / "raw"))
+    return tmp_path
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_build_twice_gives_identical_output(env):
+    first = invoke("build")
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("built: 5 documents, ")
+    release = (env / "build" / "current").resolve()
+    ttl = (release / "graph.ttl").read_bytes()
+    second = invoke("build")
+    assert second.output.startswith("unchanged: 5 documents, ")
+    assert (env / "build" / "current").resolve() == release
+    assert (release / "graph.ttl").read_bytes() == ttl
+    assert sorted(path.name for path in (release / "documents").iterdir())[0] == "vb-2021-glasade-gangen.json"
+    assert (release / "graph.nt").read_text(encoding="utf-8").splitlines() == sorted(
+        (release / "graph.nt").read_text(encoding="utf-8").splitlines()
+    )
+
+
+def test_a_failing_build_leaves_the_published_graph_alone(env, monkeypatch):
+    assert invoke("build").exit_code == 0
+    release = (env / "build" / "current").resolve()
+    broken = env / "broken"
+    broken.mkdir()
+    (broken / "empty.txt").write_bytes(b"")
+    monkeypatch.setenv("VGRAF_DATA_DIR", str(broken))
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code != 0
+    assert (env / "build" / "current").resolve() == release
+    assert not [p for p in (env / "build" / "releases").iterdir() if p.name.startswith(".staging")]
+
+
+def test_sparql_formats(env):
+    assert invoke("build").exit_code == 0
+    query = f"@{ROOT / 'queries' / '04-partly-met-unit-goals.rq'}"
+    data = json.loads(invoke("sparql", query, "--format", "json").output)
+    assert data["head"]["vars"] == ["unitLabel", "year", "goal", "first", "last"]
+    assert len(data["results"]["bindings"]) == 3
+    assert data["results"]["bindings"][0]["unitLabel"] == {"type": "literal", "value": "Glasade Gången", "xml:lang": "sv"}
+    csv = invoke("sparql", query, "--format", "csv").output.splitlines()
+    assert csv[0] == "unitLabel,year,goal,first,last" and len(csv) == 4
+    table = invoke("sparql", query).output
+    assert "(3 rows)" in table
+    turtle = invoke("sparql", f"@{ROOT / 'queries' / '15-construct-unit-goals.rq'}", "--format", "turtle").output
+    assert "vg:UppfyllsDelvis" in turtle
+    assert invoke("sparql", "ASK { ?u a <http://www.w3.org/ns/org#OrganizationalUnit> }").output.strip() == "true"
+
+
+def test_sparql_errors_are_clean(env):
+    result = CliRunner().invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p }"])
+    assert result.exit_code == 1
+    assert "nothing is built yet" in result.output
+    assert invoke("build").exit_code == 0
+    result = CliRunner().invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p }"])
+    assert result.exit_code == 1
+    assert "vgraf: the SPARQL query failed" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_oxigraph_build_answers_like_rdflib(env, monkeypatch):
+    query = f"@{ROOT / 'queries' / '06-sick-leave-outcomes.rq'}"
+    assert invoke("build").exit_code == 0
+    memory = invoke("sparql", query, "--format", "csv").output
+    monkeypatch.setenv("VGRAF_STORE", "oxigraph")
+    shutil.rmtree(env / "build")
+    assert invoke("build").exit_code == 0
+    assert ((env / "build" / "current") / "oxigraph").is_dir()
+    oxigraph = invoke("sparql", query, "--format", "csv").output
+    assert sorted(oxigraph.splitlines()) == sorted(memory.splitlines())
+
+
+def test_stats(env):
+    assert invoke("build").exit_code == 0
+    output = invoke("stats").output
+    assert output.startswith("Graph: ")
+    assert "Palliativ vård [2]: " in output
+    assert "Themes per unit:" in output

@@ -1,0 +1,126 @@
+"""`vgraf build`: ingest → graph, written as a release that replaces the previous one atomically.
+
+A build is written into a temporary folder under ``<build_dir>/releases/`` and
+only then published by pointing the ``<build_dir>/current`` symlink at it with
+one atomic rename, so a crash never leaves a half-built release and a reader
+never sees one. Releases are named by the hash of their graph, so building the
+same input twice gives the same release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.build import bind_prefixes, build_graph
+from graph.errors import BuildMissingError, GraphError
+from graph.stores import GraphStore, create_store
+from ingest import IngestError, ingest_paths
+from vgraf.config import Settings
+
+GRAPH_FORMATS = {"ttl": ("turtle", "graph.ttl"), "nt": ("nt", "graph.nt"), "jsonld": ("json-ld", "graph.jsonld")}
+_KEEP_RELEASES = 2
+
+
+@dataclass
+class BuildResult:
+    """What a build produced."""
+
+    release: Path
+    documents: int
+    triples: int
+    failures: list[IngestError]
+    changed: bool
+
+
+def current_release(settings: Settings) -> Path:
+    """The published release folder (BuildMissingError if nothing is built yet)."""
+    current = settings.build_dir / "current"
+    if not current.exists():
+        raise BuildMissingError(f"nothing is built yet in {settings.build_dir}; run `vgraf build` first")
+    return current.resolve()
+
+
+def _sorted_ntriples(data: bytes) -> bytes:
+    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _publish(build_dir: Path, release: Path) -> None:
+    link = build_dir / f".current-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path("releases") / release.name)
+    os.replace(link, build_dir / "current")  # atomic: readers see the old or the new release
+
+
+def _prune(build_dir: Path, keep: Path) -> None:
+    releases = sorted(
+        (path for path in (build_dir / "releases").iterdir() if path.is_dir() and not path.name.startswith(".")),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in [path for path in releases if path != keep][_KEEP_RELEASES - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> BuildResult:
+    """Ingest ``settings.data_dir``, build the graph and publish it under ``settings.build_dir``."""
+    report = ingest_paths([settings.data_dir])
+    if not report.documents:
+        reasons = "; ".join(str(failure) for failure in report.failures) or "no documents"
+        raise GraphError(f"nothing to build from {settings.data_dir}: {reasons}")
+    graph = build_graph(report.documents, base=settings.base_iri)
+    ntriples = _sorted_ntriples(graph.serialize(format="nt", encoding="utf-8"))
+    name = hashlib.sha256(ntriples).hexdigest()[:16]
+    releases = settings.build_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    release = releases / name
+    current = settings.build_dir / "current"
+    if release.exists() and current.exists() and current.resolve() == release.resolve():
+        return BuildResult(release, len(report.documents), len(graph), report.failures, changed=False)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
+    try:
+        documents = staging / "documents"
+        documents.mkdir()
+        for parsed in report.documents:
+            text = json.dumps(parsed.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+            (documents / f"{parsed.document.id}.json").write_text(text, encoding="utf-8")
+        for fmt in formats:
+            rdf_format, filename = GRAPH_FORMATS[fmt]
+            data = ntriples if fmt == "nt" else graph.serialize(format=rdf_format, encoding="utf-8")
+            (staging / filename).write_bytes(data)
+        if "nt" not in formats:
+            (staging / "graph.nt").write_bytes(ntriples)  # what `vgraf sparql` loads
+        if settings.store == "oxigraph":
+            store = create_store("oxigraph", staging / "oxigraph")
+            store.load(graph)
+            store.close()
+        if release.exists():
+            shutil.rmtree(release)
+        os.replace(staging, release)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _publish(settings.build_dir, release)
+    _prune(settings.build_dir, release)
+    return BuildResult(release, len(report.documents), len(graph), report.failures, changed=True)
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """The published graph in the configured store (Oxigraph opens its on-disk copy if built)."""
+    release = current_release(settings)
+    if settings.store == "oxigraph" and (release / "oxigraph").exists():
+        return create_store("oxigraph", release / "oxigraph")
+    store = create_store(settings.store)
+    graph = Graph()
+    graph.parse(release / "graph.nt", format="nt")
+    bind_prefixes(graph, settings.base_iri)
+    store.load(graph)
+    return store
