@@ -71,6 +71,13 @@ class _Context:
     parsed: ParsedDocument
 
 
+def _add_titled(graph: Graph, node: URIRef, cls: URIRef, title: str) -> None:
+    """A node of ``cls`` whose title is both dcterms:title and rdfs:label, in Swedish."""
+    graph.add((node, RDF.type, cls))
+    graph.add((node, DCTERMS.title, sv(title)))
+    graph.add((node, RDFS.label, sv(title)))
+
+
 def _provenance(ctx: _Context, node: URIRef, lines: tuple[int, int], author: URIRef) -> None:
     graph = ctx.graph
     graph.add((node, PROV.wasDerivedFrom, ctx.document))
@@ -129,11 +136,9 @@ def _add_organisation(ctx: _Context) -> None:
 def _add_document(ctx: _Context) -> None:
     graph, info = ctx.graph, ctx.parsed.document
     year = Literal(str(info.year), datatype=XSD.gYear)
-    graph.add((ctx.document, RDF.type, VG.Document))
+    _add_titled(graph, ctx.document, VG.Document, info.title)
     graph.add((ctx.document, RDF.type, _DOCUMENT_CLASSES[info.kind]))
     graph.add((ctx.document, DCTERMS.identifier, Literal(info.id)))
-    graph.add((ctx.document, DCTERMS.title, sv(info.title)))
-    graph.add((ctx.document, RDFS.label, sv(info.title)))
     graph.add((ctx.document, DCTERMS.date, year))
     graph.add((ctx.document, VG.year, year))
     graph.add((ctx.document, VG.kind, Literal(info.kind.value)))
@@ -148,10 +153,8 @@ def _add_goals(ctx: _Context) -> None:
         unit_name = parsed.document.unit if goal.level is GoalLevel.ENHETSMAL else None
         shared_goal = ctx.iris.goal(goal.level, goal.number, goal.title, unit_name)
         shared[goal.id] = shared_goal
-        graph.add((shared_goal, RDF.type, VG.Goal))
+        _add_titled(graph, shared_goal, VG.Goal, goal.title)
         graph.add((shared_goal, RDF.type, _GOAL_CLASSES[goal.level]))
-        graph.add((shared_goal, DCTERMS.title, sv(goal.title)))
-        graph.add((shared_goal, RDFS.label, sv(goal.title)))
         if goal.number:
             graph.add((shared_goal, VG.goalNumber, Literal(goal.number)))
         if goal.level in (GoalLevel.KF_INRIKTNINGSMAL, GoalLevel.KF_VERKSAMHETSMAL):
@@ -165,10 +168,8 @@ def _add_goals(ctx: _Context) -> None:
 
         author = _author_of_goal(goal)
         statement = ctx.iris.in_document(goal.id)
-        graph.add((statement, RDF.type, VG.GoalStatement))
+        _add_titled(graph, statement, VG.GoalStatement, goal.title)
         graph.add((statement, VG.statementOf, shared_goal))
-        graph.add((statement, DCTERMS.title, sv(goal.title)))
-        graph.add((statement, RDFS.label, sv(goal.title)))
         if goal.parent:
             graph.add((statement, VG.parentStatement, ctx.iris.in_document(goal.parent)))
         if goal.status:
@@ -193,9 +194,7 @@ def _add_activities(ctx: _Context) -> None:
     for activity in parsed.activities:
         node = ctx.iris.in_document(activity.id)
         author = _author_of_goal(parsed.goal(activity.goal))
-        graph.add((node, RDF.type, VG.Activity))
-        graph.add((node, DCTERMS.title, sv(activity.title)))
-        graph.add((node, RDFS.label, sv(activity.title)))
+        _add_titled(graph, node, VG.Activity, activity.title)
         graph.add((node, VG.underGoal, ctx.iris.in_document(activity.goal)))
         if activity.start:
             graph.add((node, VG.startDate, Literal(activity.start, datatype=XSD.date)))
@@ -264,9 +263,7 @@ def _add_sections(ctx: _Context) -> None:
     graph = ctx.graph
     for section in ctx.parsed.sections:
         node = ctx.iris.in_document(section.id)
-        graph.add((node, RDF.type, VG.Section))
-        graph.add((node, DCTERMS.title, sv(section.heading)))
-        graph.add((node, RDFS.label, sv(section.heading)))
+        _add_titled(graph, node, VG.Section, section.heading)
         graph.add((node, VG.text, sv(section.text)))
         _provenance(ctx, node, section.lines, VG.UnitText)
         _tag(ctx, node, section.text, VG.UnitText)

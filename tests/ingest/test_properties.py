@@ -10,6 +10,7 @@ import os
 import textwrap
 from functools import cache
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,18 +97,11 @@ INSERTIONS = st.lists(
 )
 
 
+@pytest.mark.parametrize("page_break", [False, True], ids=["furniture-anywhere", "page-break-with-blank-lines"])
 @PROPERTY_SETTINGS
 @given(number=st.sampled_from(NUMBERS), insertions=INSERTIONS)
-def test_page_headers_inserted_anywhere_change_nothing(number, insertions):
-    parsed = parse(number, furnished(number, insertions, page_break=False))
-    assert extracted_content(parsed) == extracted_content(baseline(number))
-    assert parsed.warnings == []
-
-
-@PROPERTY_SETTINGS
-@given(number=st.sampled_from(NUMBERS), insertions=INSERTIONS)
-def test_page_breaks_with_blank_lines_change_nothing(number, insertions):
-    parsed = parse(number, furnished(number, insertions, page_break=True))
+def test_page_headers_change_nothing(page_break, number, insertions):
+    parsed = parse(number, furnished(number, insertions, page_break=page_break))
     assert extracted_content(parsed) == extracted_content(baseline(number))
     assert parsed.warnings == []
 

@@ -98,3 +98,15 @@ def test_stats(env):
     assert output.startswith("Graph: ")
     assert "Palliativ vård [2]: " in output
     assert "Themes per unit:" in output
+
+
+def test_build_writes_the_formats_asked_for(env):
+    from rdflib import Graph
+
+    result = invoke("build", "--format", "jsonld", "--format", "ttl")
+    assert result.exit_code == 0, result.output
+    release = (env / "build" / "current").resolve()
+    assert sorted(p.name for p in release.iterdir() if p.is_file()) == ["graph.jsonld", "graph.nt", "graph.ttl"]
+    from_jsonld = Graph().parse(release / "graph.jsonld", format="json-ld")
+    from_nt = Graph().parse(release / "graph.nt", format="nt")
+    assert len(from_jsonld) == len(from_nt) > 9000
