@@ -24,10 +24,12 @@ test: install
 bench: install
 	$(BIN)/python bench/parse_throughput.py
 	$(BIN)/python bench/graph_bench.py
+	$(BIN)/python bench/search_eval.py
+	$(BIN)/python bench/search_bench.py
 
 lint: install
 	$(BIN)/pip install --quiet ruff
-	$(BIN)/ruff check ingest vgraf tests bench
+	$(BIN)/ruff check ingest graph search vgraf tests bench
 
 clean:
 	rm -rf $(VENV) data/build

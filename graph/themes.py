@@ -36,6 +36,7 @@ class Theme:
     label_en: str
     labels: tuple[str, ...]
     broader: tuple[URIRef, ...]
+    labels_sv: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -105,6 +106,7 @@ class ThemeTagger:
                     label_en=pref.get("en", ""),
                     labels=tuple(sorted(labels)),
                     broader=tuple(sorted(URIRef(b) for b in graph.objects(concept, SKOS.broader))),
+                    labels_sv=tuple(sorted(label for label, language in labels.items() if language == "sv")),
                 )
             )
         return cls(themes)

