@@ -27,8 +27,7 @@ _UNIT_DECAY = (1.0, 0.5, 0.25)  # a unit's best, second and third passage
 def _rank_fusion(rankings: list[np.ndarray], size: int) -> np.ndarray:
     fused = np.zeros(size, dtype=np.float64)
     for ranking in rankings:
-        for rank, index in enumerate(ranking):
-            fused[index] += 1.0 / (RRF_K + rank + 1)
+        fused[ranking] += 1.0 / (RRF_K + np.arange(1, len(ranking) + 1))
     return fused
 
 
@@ -48,6 +47,7 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self.tagger = tagger or default_tagger()
+        self._everything = np.ones(len(passages), dtype=bool)
 
     # -- building and persistence ------------------------------------------------------------
     @classmethod
@@ -175,9 +175,14 @@ class Searcher:
             raise SearchError("top_k must be at least 1")
         filters = filters or SearchFilters()
         theme = self._theme_slug(filters.theme) if filters.theme else None
-        matching = [self._matching(passage, filters, theme) for passage in self.passages]
-        allowed = np.array([bool(found) for found in matching])
+        if filters == SearchFilters():  # no filter: every place of every passage counts
+            matching = [list(passage.occurrences) for passage in self.passages]
+            allowed = self._everything
+        else:
+            matching = [self._matching(passage, filters, theme) for passage in self.passages]
+            allowed = np.array([bool(found) for found in matching])
         order, scores = self.ranking(query, mode, allowed)
+        score_of = dict(zip(order[:_UNIT_CANDIDATES].tolist(), scores[:_UNIT_CANDIDATES].tolist()))
         terms = Counter(self.lexical.query_terms(query))
         hits = [
             self._hit(index, score, matching[index][0], terms) for index, score in zip(order[:top_k], scores[:top_k])
@@ -202,7 +207,7 @@ class Searcher:
                     unit=unit,
                     score=round(total, 6),
                     evidence=tuple(self.passages[index].id for _, index, _ in values[:3]),
-                    best=self._hit(top_index, scores[list(order).index(top_index)], top_occurrence, terms),
+                    best=self._hit(top_index, score_of[top_index], top_occurrence, terms),
                 )
             )
         units.sort(key=lambda hit: (-hit.score, hit.unit))
