@@ -197,18 +197,20 @@ class Searcher:
                     best[occurrence.unit] = (value, occurrence)
             for unit, (value, occurrence) in best.items():
                 contributions[unit].append((value, int(index), occurrence))
-        units = []
+        totals = {}
         for unit, values in contributions.items():
             values.sort(key=lambda item: -item[0])
-            total = sum(decay * value for decay, (value, _, _) in zip(_UNIT_DECAY, values))
+            totals[unit] = sum(decay * value for decay, (value, _, _) in zip(_UNIT_DECAY, values))
+        units = []
+        for unit in sorted(totals, key=lambda name: (-totals[name], name))[:top_k]:
+            values = contributions[unit]  # quotes are drawn for the units returned only
             _, top_index, top_occurrence = values[0]
             units.append(
                 UnitHit(
                     unit=unit,
-                    score=round(total, 6),
+                    score=round(totals[unit], 6),
                     evidence=tuple(self.passages[index].id for _, index, _ in values[:3]),
                     best=self._hit(top_index, score_of[top_index], top_occurrence, terms),
                 )
             )
-        units.sort(key=lambda hit: (-hit.score, hit.unit))
         return SearchResponse(query=query, mode=mode, results=tuple(hits), units=tuple(units))
