@@ -53,8 +53,7 @@ def _ranked_nodes(searcher: Searcher, question: str, mode: str) -> tuple[list[st
     response = searcher.search(question, top_k=_DEPTH, mode=mode)
     nodes: list[str] = []
     for hit in response.results:
-        passage = next(p for p in searcher.passages if p.id == hit.passage_id)
-        for occurrence in passage.occurrences:
+        for occurrence in searcher.passage(hit.passage_id).occurrences:
             node = occurrence.node.split("/document/", 1)[-1]
             if node not in nodes:
                 nodes.append(node)

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from graph.iris import Iris
 from graph.themes import ThemeTagger, default_tagger
@@ -84,6 +85,22 @@ class _Collector:
                 draft.occurrences.append(occurrence)
 
 
+def _occurrence(
+    iris: Iris, parsed: ParsedDocument, node_id: str, lines: tuple[int, int], level: GoalLevel | None, author: str
+) -> Occurrence:
+    info = parsed.document
+    return Occurrence(
+        node=str(iris.in_document(node_id)),
+        unit=info.unit,
+        document=info.id,
+        year=info.year,
+        kind=info.kind.value,
+        level=level.value if level else None,
+        author=author,
+        lines=lines,
+    )
+
+
 def _author(level: GoalLevel | None) -> str:
     return "unit" if level is GoalLevel.ENHETSMAL else "namnd"
 
@@ -96,22 +113,7 @@ def build_passages(
     tagger = tagger or default_tagger()
     collector = _Collector()
     for parsed in sorted(documents, key=lambda doc: doc.document.id):
-        info = parsed.document
-
-        def place(
-            node_id: str, lines: tuple[int, int], level: GoalLevel | None, author: str, info=info  # noqa: ANN001
-        ) -> Occurrence:
-            return Occurrence(
-                node=str(iris.in_document(node_id)),
-                unit=info.unit,
-                document=info.id,
-                year=info.year,
-                kind=info.kind.value,
-                level=level.value if level else None,
-                author=author,
-                lines=lines,
-            )
-
+        place = partial(_occurrence, iris, parsed)  # (node id, lines, level, author) → Occurrence
         for goal in parsed.goals:
             author = _author(goal.level)
             collector.add("goal", goal.level.value, goal.title, place(goal.id, goal.lines, goal.level, author))

@@ -48,6 +48,7 @@ class Searcher:
         self.embedder = embedder
         self.tagger = tagger or default_tagger()
         self._everything = np.ones(len(passages), dtype=bool)
+        self._by_id = {passage.id: passage for passage in passages}
 
     # -- building and persistence ------------------------------------------------------------
     @classmethod
@@ -95,6 +96,10 @@ class Searcher:
         return cls(passages, lexical, load_index(folder / "dense.faiss"), embedder, tagger)
 
     # -- searching -------------------------------------------------------------------------------
+    def passage(self, passage_id: str) -> Passage:
+        """The passage with this id (KeyError if there is none)."""
+        return self._by_id[passage_id]
+
     def _theme_slug(self, theme: str) -> str:
         try:
             return self.tagger.theme(theme).slug
