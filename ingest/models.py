@@ -6,6 +6,7 @@ it (graph, search). Field names follow the JSON shape documented in the README.
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -150,6 +151,10 @@ class ParsedDocument(_Model):
     activities: list[Activity]
     indicators: list[Indicator]
     warnings: list[ParseWarning] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        """The document model as indented JSON, Swedish letters written as themselves."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
     def goal(self, goal_id: str) -> Goal:
         """The goal with this id (KeyError if there is none)."""

@@ -1,4 +1,4 @@
-"""`vgraf build`: ingest → graph, written as a release that replaces the previous one atomically.
+"""`vgraf build`: ingest → graph → search index, written as a release that replaces the previous one atomically.
 
 A build is written into a temporary folder under ``<build_dir>/releases/`` and
 only then published by pointing the ``<build_dir>/current`` symlink at it with
@@ -10,12 +10,10 @@ same input twice gives the same release.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
@@ -36,7 +34,7 @@ _KEEP_RELEASES = 2
 
 @dataclass
 class BuildResult:
-    """What a build produced, and how long each step took (seconds)."""
+    """What a build produced."""
 
     release: Path
     documents: int
@@ -45,7 +43,6 @@ class BuildResult:
     changed: bool
     passages: int = 0
     embedded: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def current_release(settings: Settings) -> Path:
@@ -80,17 +77,12 @@ def _prune(build_dir: Path, keep: Path) -> None:
 
 def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> BuildResult:
     """Ingest ``settings.data_dir``, build the graph and the search index, publish them under ``settings.build_dir``."""
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
     report = ingest_paths([settings.data_dir])
-    timings["parse"] = time.perf_counter() - clock
     if not report.documents:
         reasons = "; ".join(str(failure) for failure in report.failures) or "no documents"
         raise GraphError(f"nothing to build from {settings.data_dir}: {reasons}")
-    clock = time.perf_counter()
     graph = build_graph(report.documents, base=settings.base_iri)
     ntriples = _sorted_ntriples(graph.serialize(format="nt", encoding="utf-8"))
-    timings["graph"] = time.perf_counter() - clock
     # the release is named by everything that decides its content
     recipe = f"{settings.embedder}\n{settings.faiss_index}\n".encode() + ntriples
     name = hashlib.sha256(recipe).hexdigest()[:16]
@@ -98,7 +90,7 @@ def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> Build
     releases.mkdir(parents=True, exist_ok=True)
     release = releases / name
     current = settings.build_dir / "current"
-    result = BuildResult(release, len(report.documents), len(graph), report.failures, changed=False, timings=timings)
+    result = BuildResult(release, len(report.documents), len(graph), report.failures, changed=False)
     if release.exists() and current.exists() and current.resolve() == release.resolve():
         return result
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
@@ -106,8 +98,7 @@ def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> Build
         documents = staging / "documents"
         documents.mkdir()
         for parsed in report.documents:
-            text = json.dumps(parsed.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-            (documents / f"{parsed.document.id}.json").write_text(text, encoding="utf-8")
+            (documents / f"{parsed.document.id}.json").write_text(parsed.to_json(), encoding="utf-8")
         for fmt in formats:
             rdf_format, filename = GRAPH_FORMATS[fmt]
             data = ntriples if fmt == "nt" else graph.serialize(format=rdf_format, encoding="utf-8")
@@ -132,18 +123,11 @@ def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> Build
 
 
 def _build_search(settings: Settings, documents: list, folder: Path, result: BuildResult) -> None:
-    clock = time.perf_counter()
     passages = build_passages(documents, Iris(settings.base_iri))
     embedder = create_embedder(settings.embedder)
     cache = EmbeddingCache(settings.embedding_cache, embedder)
-    result.timings["passages"] = time.perf_counter() - clock
-    clock = time.perf_counter()
     vectors = cache.embed([passage.embedding_text() for passage in passages])
-    result.timings["embed"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    searcher = Searcher.from_vectors(passages, vectors, embedder, settings.faiss_index)
-    searcher.save(folder)
-    result.timings["index"] = time.perf_counter() - clock
+    Searcher.from_vectors(passages, vectors, embedder, settings.faiss_index).save(folder)
     result.passages, result.embedded = len(passages), cache.embedded
 
 

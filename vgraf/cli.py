@@ -80,7 +80,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool, out: Path | None) -> None:
     if out is not None:
         for parsed in report.documents:
             target = out / f"{parsed.document.id}.json"
-            write_atomic(target, json.dumps(_document_json(parsed), ensure_ascii=False, indent=2) + "\n")
+            write_atomic(target, parsed.to_json())
     if as_json:
         documents = [_document_json(parsed) for parsed in report.documents]
         payload = documents[0] if len(paths) == 1 and len(documents) == 1 and not paths[0].is_dir() else documents

@@ -2,7 +2,7 @@
 
 Every backend goes through rdflib's query API, so results are ``rdflib.query.Result``
 objects whatever the engine (rdflib's own evaluator or Oxigraph through oxrdflib),
-and the same queries give the same answers (``tests/graph/test_stores.py``).
+and the same queries give the same answers (``tests/graph/test_queries.py``).
 """
 
 from __future__ import annotations
