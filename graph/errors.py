@@ -17,3 +17,19 @@ class StoreError(GraphError):
 
 class BuildMissingError(GraphError):
     """No built graph exists yet where one was expected."""
+
+
+class UpdateRefusedError(QueryError):
+    """A SPARQL update was sent to a read-only endpoint."""
+
+
+class NotAcceptableError(QueryError):
+    """No result format the client accepts fits the query form."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+
+class ResultTooLargeError(QueryError):
+    """A query's result is larger than the configured limit."""

@@ -6,7 +6,19 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, QB, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = [
-    "DCTERMS", "ORG", "OWL", "PROV", "QB", "RDF", "RDFS", "SDMX_CODE", "SDMX_DIMENSION", "SKOS", "VG", "VGT", "XSD",
+    "DCTERMS",
+    "ORG",
+    "OWL",
+    "PROV",
+    "QB",
+    "RDF",
+    "RDFS",
+    "SDMX_CODE",
+    "SDMX_DIMENSION",
+    "SKOS",
+    "VG",
+    "VGT",
+    "XSD",
 ]
 
 

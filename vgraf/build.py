@@ -16,12 +16,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-
-from graph.build import bind_prefixes, build_graph
+from graph.build import build_graph
 from graph.errors import BuildMissingError, GraphError
 from graph.iris import Iris
-from graph.stores import GraphStore, create_store
+from graph.stores import GraphStore, create_store, open_release_store
 from ingest import IngestError, ingest_paths
 from search.embeddings import EmbeddingCache, create_embedder
 from search.passages import build_passages
@@ -138,12 +136,4 @@ def open_searcher(settings: Settings) -> Searcher:
 
 def open_store(settings: Settings) -> GraphStore:
     """The published graph in the configured store (Oxigraph opens its on-disk copy if built)."""
-    release = current_release(settings)
-    if settings.store == "oxigraph" and (release / "oxigraph").exists():
-        return create_store("oxigraph", release / "oxigraph")
-    store = create_store(settings.store)
-    graph = Graph()
-    graph.parse(release / "graph.nt", format="nt")
-    bind_prefixes(graph, settings.base_iri)
-    store.load(graph)
-    return store
+    return open_release_store(settings.store, current_release(settings), settings.base_iri)
