@@ -59,8 +59,10 @@ class SwedishAnalyzer:
             if tail not in self.vocabulary and self.stem(tail) not in self.vocabulary:
                 continue
             for modifier in (head, head[:-1] if head.endswith("s") else None):
-                if modifier and len(modifier) >= _MIN_PART and (
-                    modifier in self.vocabulary or self.stem(modifier) in self.vocabulary
+                if (
+                    modifier
+                    and len(modifier) >= _MIN_PART
+                    and (modifier in self.vocabulary or self.stem(modifier) in self.vocabulary)
                 ):
                     return [modifier, tail]
         return []

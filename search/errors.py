@@ -13,3 +13,7 @@ class EmbedderError(SearchError):
 
 class IndexMissingError(SearchError):
     """No search index has been built yet."""
+
+
+class ChatError(SearchError):
+    """A chat request cannot be answered as sent (the message says why)."""

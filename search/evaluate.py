@@ -44,9 +44,7 @@ class Scores:
 def load_questions(path: Path = QUESTIONS_FILE) -> list[Question]:
     """The evaluation questions."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        Question(q["question"], q["lang"], frozenset(q["relevant"]), tuple(q["units"])) for q in data["questions"]
-    ]
+    return [Question(q["question"], q["lang"], frozenset(q["relevant"]), tuple(q["units"])) for q in data["questions"]]
 
 
 def _ranked_nodes(searcher: Searcher, question: str, mode: str) -> tuple[list[str], list[str]]:

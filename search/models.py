@@ -51,6 +51,7 @@ class SearchFilters(_Model):
     level: str | None = None
     theme: str | None = None
     unit_written_only: bool = False
+    units: tuple[str, ...] = Field((), description="only these units (exact names); a chat follow-up's earlier answer")
 
 
 class SearchHit(_Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -22,6 +23,7 @@ _DENSE_DEPTH = 100  # how deep the dense ranking goes into fusion
 _UNIT_CANDIDATES = 50  # passages considered when ranking units
 _NAMND_WEIGHT = 0.25  # nämnd text every unit repeats counts less as a unit's evidence
 _UNIT_DECAY = (1.0, 0.5, 0.25)  # a unit's best, second and third passage
+_LIST_NUMBER = re.compile(r"\W*\d+[.)]?\W*")
 
 
 def _rank_fusion(rankings: list[np.ndarray], size: int) -> np.ndarray:
@@ -117,6 +119,7 @@ class Searcher:
             o
             for o in passage.occurrences
             if (unit is None or unit in o.unit.casefold())
+            and (not filters.units or o.unit in filters.units)
             and (filters.year is None or o.year == filters.year)
             and (filters.kind is None or o.kind == filters.kind)
             and (filters.level is None or o.level == filters.level)
@@ -147,7 +150,8 @@ class Searcher:
 
     def _quote(self, text: str, terms: Counter[str]) -> str:
         """The sentence of ``text`` that best matches the query's terms (its own words weigh most)."""
-        sentences = SENTENCE_END.split(text)
+        # a numbered list splits into "1." + "Minnesanteckningar."; a bare number is no quote
+        sentences = [s for s in SENTENCE_END.split(text) if not _LIST_NUMBER.fullmatch(s)] or [text]
         overlap = [sum(terms[term] for term in set(self.lexical.analyzer.terms(sentence))) for sentence in sentences]
         return sentences[int(np.argmax(overlap))] if sentences else text
 
