@@ -1,10 +1,10 @@
-# The two set-up commands in the README are `make run` and `make test`;
+# The two set-up commands in the README are `make serve` and `make test`;
 # both create .venv and install the project into it first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test bench lint clean
+.PHONY: install run serve test bench lint clean
 
 $(BIN)/vgraf: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: install
 	$(BIN)/vgraf build
 	$(BIN)/vgraf stats
 
+# install, build the bundled documents (if not built yet) and serve the API on http://127.0.0.1:8000
+serve: install
+	$(BIN)/vgraf serve
+
 test: install
 	$(BIN)/python -m pytest
 
@@ -29,7 +33,7 @@ bench: install
 
 lint: install
 	$(BIN)/pip install --quiet ruff
-	$(BIN)/ruff check ingest graph search vgraf tests bench
+	$(BIN)/ruff check ingest graph search vgraf api tests bench
 
 clean:
 	rm -rf $(VENV) data/build

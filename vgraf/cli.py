@@ -196,6 +196,38 @@ def search(
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve(host: str, port: int) -> None:
+    """Serve the HTTP API: /sparql, /search, /chat, /units, /themes, /goals, /documents, /docs.
+
+    Builds VGRAF_BUILD_DIR first if nothing is built there yet.
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.backend import Backend
+
+    settings = get_settings()
+    if not (settings.build_dir / "current").exists():
+        click.echo(
+            f"nothing is built in {settings.build_dir} yet: building from {settings.data_dir} "
+            "(the first build embeds every passage, about two minutes on two cores) …",
+            err=True,
+        )
+        result = build(settings)
+        for failure in result.failures:
+            click.echo(f"vgraf: {failure}", err=True)
+        click.echo(
+            f"built: {result.documents} documents, {result.triples} triples, {result.passages} passages", err=True
+        )
+    click.echo("loading the graph, the search index and the SPARQL workers …", err=True)
+    backend = Backend.load(settings)
+    click.echo(f"serving http://{host}:{port}/ (API docs at http://{host}:{port}/docs)", err=True)
+    uvicorn.run(create_app(settings, backend), host=host, port=port, log_level="info")
+
+
+@cli.command()
 def stats() -> None:
     """Print units per theme, themes per unit, and units that share practices."""
     store = open_store(get_settings())

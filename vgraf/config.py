@@ -26,6 +26,25 @@ class Settings(BaseSettings):
     cache_dir: Path | None = None
     debug: bool = False
 
+    # -- the HTTP API (`vgraf serve`) --
+    # a SPARQL query is stopped after this many seconds (it runs in a worker process that is killed)
+    sparql_timeout: float = 10.0
+    # worker processes answering /sparql; each holds the graph (Oxigraph shares its files read-only)
+    sparql_workers: int = 2
+    # SELECT rows or CONSTRUCT triples one /sparql answer may hold
+    sparql_max_rows: int = 100_000
+    # browser origins allowed to call the API (CORS), e.g. ["https://yasgui.triply.cc"]; "*" for any
+    cors_origins: list[str] = []
+    # bearer token that POST /documents requires; writes are disabled while it is unset
+    api_token: str | None = None
+    # request body limits: uploads, and every other request
+    max_upload_bytes: int = 25_000_000
+    max_body_bytes: int = 1_000_000
+    # optional generative chat: an OpenAI-compatible endpoint (off unless base URL and model are set)
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+
     @property
     def embedding_cache(self) -> Path:
         """Where embeddings are cached between builds."""
