@@ -96,8 +96,7 @@ def main() -> None:
     print(f"corpus ×{args.copies}: {len(documents)} documents parsed in {parse_seconds:.1f} s", flush=True)
     graph, build_seconds = timed(build_graph, documents)
     print(
-        f"graph build: {build_seconds:.1f} s, {len(graph):,} triples "
-        f"({len(graph) / build_seconds:,.0f} triples/s)",
+        f"graph build: {build_seconds:.1f} s, {len(graph):,} triples ({len(graph) / build_seconds:,.0f} triples/s)",
         flush=True,
     )
     queries = sorted((ROOT / "queries").glob("*.rq"))

@@ -94,8 +94,10 @@ def main() -> None:
         f"passages {timings['first passages']:.1f} + embed {timings['first embed']:.1f} + "
         f"index {timings['first index']:.1f}"
     )
-    print(f"embedding: {first_embedded:,} passages in {timings['first embed']:.1f} s "
-          f"= {first_embedded / timings['first embed']:.1f} passages/s")
+    print(
+        f"embedding: {first_embedded:,} passages in {timings['first embed']:.1f} s "
+        f"= {first_embedded / timings['first embed']:.1f} passages/s"
+    )
     second = timings["second passages"] + timings["second embed"] + timings["second index"]
     print(
         f"second build, nothing changed: passages + embed + index {second:.1f} s "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -9,10 +10,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest import IngestError, ParsedDocument, ingest_file, ingest_paths
+from graph.errors import BuildMissingError
+from ingest import IngestError, ParsedDocument, ingest_file
 from ingest.errors import UnsupportedFormatError
 from ingest.readers import supported_suffixes
-from vgraf.build import BuildResult, build
+from vgraf.build import BuildResult, build, current_release
 from vgraf.config import Settings
 
 _SAFE_NAME = re.compile(r"[^\w.-]+", re.UNICODE)
@@ -83,14 +85,21 @@ def add_document(settings: Settings, filename: str, content: bytes) -> AddedDocu
 
 
 def _check_conflict(settings: Settings, parsed: ParsedDocument, target: Path) -> None:
-    """Refuse an upload that is another file's document (the build would keep only one of them)."""
-    if not any(settings.data_dir.iterdir()):
+    """Refuse an upload that is another file's document (the build would keep only one of them).
+
+    The published release holds one JSON per document, named by its id, so the check
+    reads one small file instead of parsing the whole data folder.
+    """
+    try:
+        release = current_release(settings)
+    except BuildMissingError:
         return
-    for existing in ingest_paths([settings.data_dir]).documents:
-        same_file = Path(existing.document.source).name == target.name
-        if existing.document.id == parsed.document.id and not same_file:
-            raise DocumentConflictError(
-                target.name,
-                f"is the same document ({parsed.document.id}) as {Path(existing.document.source).name}; "
-                "upload it under that file name to replace it",
-            )
+    existing = release / "documents" / f"{parsed.document.id}.json"
+    if not existing.exists():
+        return
+    source = Path(json.loads(existing.read_text(encoding="utf-8"))["document"]["source"].replace("\\", "/")).name
+    if source != target.name and (settings.data_dir / source).exists():
+        raise DocumentConflictError(
+            target.name,
+            f"is the same document ({parsed.document.id}) as {source}; upload it under that file name to replace it",
+        )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rdflib import URIRef
 
-from graph.browse import GraphBrowser, IndicatorEntry
+from graph.browse import ActivityEntry, GraphBrowser, IndicatorEntry
 from search.chat.generative import GenerativeWriter
 from search.chat.intents import Intent, Question, classify
 from search.chat.language import detect_language
@@ -29,6 +29,7 @@ from search.searcher import Searcher
 
 _QUOTE_CHARS = 300
 _MAX_LISTED = 6
+_WHOLE_PASSAGE_WORDS = 25
 _GENERIC_SHARE = 0.3  # a word in more than this share of passages says too little to pick units by
 _MAX_FOLLOW_UP_DEPTH = 4
 # words that frame a question rather than name its subject ("hur hög är …", "vilka aktiviteter finns …")
@@ -55,6 +56,10 @@ class _Draft:
         if citation not in self.citations:
             self.citations.append(citation)
         return f"[{self.citations.index(citation) + 1}]"
+
+    def quoted(self, text: str) -> str:
+        """``text`` in the language's quotation marks (”…” in Swedish, “…” in English)."""
+        return f"”{text}”" if self.language == "sv" else f"“{text}”"
 
     def finish(self) -> ChatAnswer:
         return ChatAnswer(
@@ -224,17 +229,20 @@ class ChatAnswerer:
                 draft.lines.append(self._phrase(draft, "units_none", topic=topic))
                 return
             draft.lines.append(self._phrase(draft, "units_closest"))
-            found = [(unit.unit, _citation(unit.best, unit.best.quote)) for unit in closest]
-            draft.units = []  # closest matches are not an answer a follow-up should narrow down to
-            for rank, (unit, citation) in enumerate(found, start=1):
-                draft.lines.append(f"{rank}. {unit} ({citation.year}): ”{citation.quote}” {draft.cite(citation)}")
+            # closest matches are listed, but are not an answer a follow-up should narrow down to
+            self._list_units(draft, [(unit.unit, _citation(unit.best, unit.best.quote)) for unit in closest])
             return
-        for rank, (unit, citation) in enumerate(found, start=1):
-            draft.lines.append(f"{rank}. {unit} ({citation.year}): ”{citation.quote}” {draft.cite(citation)}")
+        self._list_units(draft, found)
         draft.units = [unit for unit, _ in found]
         rest = [unit for unit in among if unit not in draft.units]
         if found and rest:
             draft.lines.append(self._phrase(draft, "units_rest", rest=join_names(rest, draft.language)))
+
+    @staticmethod
+    def _list_units(draft: _Draft, found: list[tuple[str, Citation]]) -> None:
+        for rank, (unit, citation) in enumerate(found, start=1):
+            quote = draft.quoted(citation.quote)
+            draft.lines.append(f"{rank}. {unit} ({citation.year}): {quote} {draft.cite(citation)}")
 
     def _units_saying(
         self, question: Question, focus: frozenset[str], among: tuple[str, ...]
@@ -283,26 +291,35 @@ class ChatAnswerer:
                 return saying[:_MAX_LISTED], True
         return hits[:_MAX_LISTED], focus is None
 
-    def _activities(self, question: Question, draft: _Draft, among: tuple[str, ...]) -> None:
-        hits, exact = self._hits_of_kind(question, among, "activity")
-        entries = [entry for hit in hits for entry in self.browser.activities(node=URIRef(hit.node))]
+    def _listing(self, question: Question, draft: _Draft, among: tuple[str, ...], kind: str) -> None:
+        """Activities or indicators: the best passages of that kind, read back from the graph, one line each."""
+        hits, exact = self._hits_of_kind(question, among, kind)
+        plural = {"activity": "activities", "indicator": "indicators"}[kind]
+        lookup = self.browser.activities if kind == "activity" else self.browser.indicators
+        entries = [entry for hit in hits for entry in lookup(node=URIRef(hit.node))]
         if not entries:
-            draft.lines.append(self._phrase(draft, "activities_none"))
+            draft.lines.append(self._phrase(draft, f"{plural}_none"))
             return
-        draft.lines.append(self._phrase(draft, "activities_intro" if exact else "activities_closest"))
+        draft.lines.append(self._phrase(draft, f"{plural}_intro" if exact else f"{plural}_closest"))
+        describe = self._activity_line if kind == "activity" else self._indicator_line
         for rank, entry in enumerate(entries, start=1):
-            dates = f"; {entry.start or '?'} – {entry.end or '?'}" if entry.start or entry.end else ""
-            line = self._phrase(
-                draft,
-                "activity_line",
-                title=entry.title,
-                unit=entry.unit,
-                year=entry.year,
-                dates=dates,
-                goal=entry.goal_title,
-            )
-            draft.lines.append(f"{rank}. {line} {draft.cite(_citation(entry, entry.title))}")
+            text, quote = describe(entry, draft)
+            draft.lines.append(f"{rank}. {text} {draft.cite(_citation(entry, quote))}")
         draft.units = list(dict.fromkeys(entry.unit for entry in entries))
+
+    def _activities(self, question: Question, draft: _Draft, among: tuple[str, ...]) -> None:
+        self._listing(question, draft, among, "activity")
+
+    def _activity_line(self, entry: ActivityEntry, draft: _Draft) -> tuple[str, str]:
+        dates = f"; {entry.start or '?'} – {entry.end or '?'}" if entry.start or entry.end else ""
+        values = {
+            "title": entry.title,
+            "unit": entry.unit,
+            "year": entry.year,
+            "dates": dates,
+            "goal": entry.goal_title,
+        }
+        return self._phrase(draft, "activity_line", **values), entry.title
 
     # -- indicator questions ----------------------------------------------------------------------
     def _values(self, entry: IndicatorEntry, draft: _Draft) -> str:
@@ -323,20 +340,11 @@ class ChatAnswerer:
         return "; ".join(parts) or phrases["no_values"]
 
     def _indicators(self, question: Question, draft: _Draft, among: tuple[str, ...]) -> None:
-        hits, exact = self._hits_of_kind(question, among, "indicator")
-        entries = [entry for hit in hits for entry in self.browser.indicators(node=URIRef(hit.node))]
-        if not entries:
-            draft.lines.append(self._phrase(draft, "indicators_none"))
-            return
-        draft.lines.append(self._phrase(draft, "indicators_intro" if exact else "indicators_closest"))
-        for rank, entry in enumerate(entries, start=1):
-            period = f", {entry.period}" if entry.period else ""
-            citation = _citation(entry, entry.name)
-            draft.lines.append(
-                f"{rank}. {entry.name} — {entry.unit}, {entry.year}{period}: {self._values(entry, draft)} "
-                f"{draft.cite(citation)}"
-            )
-        draft.units = list(dict.fromkeys(entry.unit for entry in entries))
+        self._listing(question, draft, among, "indicator")
+
+    def _indicator_line(self, entry: IndicatorEntry, draft: _Draft) -> tuple[str, str]:
+        period = f", {entry.period}" if entry.period else ""
+        return f"{entry.name} — {entry.unit}, {entry.year}{period}: {self._values(entry, draft)}", entry.name
 
     # -- "which goals were (partly) met …" --------------------------------------------------------
     def _goal_status(self, question: Question, draft: _Draft, among: tuple[str, ...]) -> None:
@@ -369,7 +377,9 @@ class ChatAnswerer:
         )
         for rank, entry in enumerate(matching, start=1):
             citation = _citation(entry, entry.title)
-            draft.lines.append(f"{rank}. {entry.unit} ({entry.year}): ”{entry.title}” {draft.cite(citation)}")
+            draft.lines.append(
+                f"{rank}. {entry.unit} ({entry.year}): {draft.quoted(entry.title)} {draft.cite(citation)}"
+            )
         draft.units = list(dict.fromkeys(entry.unit for entry in matching))
 
     # -- anything else ----------------------------------------------------------------------------
@@ -384,6 +394,10 @@ class ChatAnswerer:
             return
         draft.lines.append(self._phrase(draft, "evidence_intro"))
         for rank, hit in enumerate(response.results, start=1):
-            citation = _citation(hit, hit.quote or hit.text)
-            draft.lines.append(f"{rank}. {hit.unit} ({hit.year}): ”{citation.quote}” {draft.cite(citation)}")
+            # a short passage (a list item, a heading) says more whole than as its best sentence
+            short = len(hit.text.split()) <= _WHOLE_PASSAGE_WORDS
+            citation = _citation(hit, hit.text if short or not hit.quote else hit.quote)
+            draft.lines.append(
+                f"{rank}. {hit.unit} ({hit.year}): {draft.quoted(citation.quote)} {draft.cite(citation)}"
+            )
         draft.units = list(dict.fromkeys(hit.unit for hit in response.results))

@@ -22,7 +22,10 @@ def test_a_unit_field_carries_node_unit_document_author_and_lines(passages):
     assert arbetssatt.context == "Enheten utför insatser som främjar hälsa och välbefinnande — Arbetssätt"
     (where,) = arbetssatt.occurrences
     assert (where.unit, where.document, where.year, where.kind) == (
-        "Älvsjö servicehus", "vp-2022-alvsjo-servicehus", 2022, "verksamhetsplan"
+        "Älvsjö servicehus",
+        "vp-2022-alvsjo-servicehus",
+        2022,
+        "verksamhetsplan",
     )
     assert (where.level, where.author, where.lines) == ("enhetsmal", "unit", (358, 371))
     assert where.node == "https://w3id.org/vgraf/id/document/vp-2022-alvsjo-servicehus/goal-6/arbetssatt"
@@ -31,7 +34,8 @@ def test_a_unit_field_carries_node_unit_document_author_and_lines(passages):
 
 def test_namnd_text_repeated_in_four_documents_is_one_passage(passages):
     shared = [
-        p for p in passages
+        p
+        for p in passages
         if p.kind == "field" and p.text.startswith("Verksamheterna ska bedrivas inom beslutad budget.")
     ]
     assert len(shared) == 1

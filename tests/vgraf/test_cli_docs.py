@@ -32,7 +32,7 @@ def test_every_command_and_option_is_in_the_readme():
 
 def test_readme_set_up_commands_are_the_makefile_targets():
     makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
-    assert "make run " in README and "make test " in README
-    assert "\nrun: install" in makefile and "\ntest: install" in makefile
+    assert "make serve  # install, build" in README and "make test   # install" in README
+    assert "\nserve: install\n\t$(BIN)/vgraf serve" in makefile and "\ntest: install" in makefile
     ci = (Path(__file__).resolve().parents[2] / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.strip().endswith("make test")

@@ -60,7 +60,11 @@ def test_sparql_formats(env):
     data = json.loads(invoke("sparql", query, "--format", "json").output)
     assert data["head"]["vars"] == ["unitLabel", "year", "goal", "first", "last"]
     assert len(data["results"]["bindings"]) == 3
-    assert data["results"]["bindings"][0]["unitLabel"] == {"type": "literal", "value": "Glasade Gången", "xml:lang": "sv"}
+    assert data["results"]["bindings"][0]["unitLabel"] == {
+        "type": "literal",
+        "value": "Glasade Gången",
+        "xml:lang": "sv",
+    }
     csv = invoke("sparql", query, "--format", "csv").output.splitlines()
     assert csv[0] == "unitLabel,year,goal,first,last" and len(csv) == 4
     table = invoke("sparql", query).output
@@ -119,7 +123,19 @@ def test_search_json_and_text(env):
     assert set(data) >= {"query", "results", "units"}
     assert len(data["results"]) == 5
     hit = data["results"][0]
-    assert set(hit) >= {"passage_id", "node", "text", "unit", "document", "year", "kind", "level", "themes", "score", "lines"}
+    assert set(hit) >= {
+        "passage_id",
+        "node",
+        "text",
+        "unit",
+        "document",
+        "year",
+        "kind",
+        "level",
+        "themes",
+        "score",
+        "lines",
+    }
     assert [unit["unit"] for unit in data["units"][:2]] == ["Hägersten-Älvsjös hemtjänst", "Älvsjö servicehus"]
     assert set(data["units"][0]) >= {"unit", "score", "evidence"}
     filtered = json.loads(
