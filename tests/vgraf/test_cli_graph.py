@@ -148,3 +148,15 @@ def test_search_json_and_text(env):
     assert "palliativa ombud" in text
     bad = CliRunner().invoke(cli, ["search", "plast", "--theme", "rymdfart"])
     assert bad.exit_code == 1 and "vgraf: unknown theme 'rymdfart'" in bad.output
+
+
+def test_serve_reports_a_failed_first_build_cleanly(env, monkeypatch):
+    broken = env / "broken"
+    broken.mkdir()
+    (broken / "empty.txt").write_bytes(b"")
+    monkeypatch.setenv("VGRAF_DATA_DIR", str(broken))
+    result = CliRunner().invoke(cli, ["serve", "--port", "8999"])
+    assert result.exit_code == 1
+    assert "nothing is built in" in result.output
+    assert "vgraf: nothing to build from" in result.output and "empty.txt" in result.output
+    assert "Traceback" not in result.output
