@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import anyio
 
 from graph.browse import GraphBrowser
 from graph.iris import Iris
@@ -13,7 +16,7 @@ from graph.workers import QueryPool, StoreSpec
 from search.chat import ChatAnswerer, SessionStore
 from search.chat.generative import GenerativeWriter
 from search.searcher import Searcher
-from vgraf.build import current_release, open_searcher, open_store
+from vgraf.build import current_release, open_searcher, open_store, release_summary
 from vgraf.config import Settings
 
 
@@ -34,6 +37,7 @@ class Backend:
     def load(cls, settings: Settings) -> Backend:
         """Open the published release (BuildMissingError if there is none)."""
         release = current_release(settings)
+        summary = release_summary(release)
         store = open_store(settings)
         browser = GraphBrowser(store, Iris(settings.base_iri))
         searcher = open_searcher(settings)
@@ -50,8 +54,9 @@ class Backend:
             searcher=searcher,
             chat=ChatAnswerer(searcher, browser, writer),
             pool=pool,
-            documents=len(browser.documents()),
-            triples=len(store),
+            # counted at build: counting an Oxigraph store of millions of triples takes seconds
+            documents=summary.get("documents") or len(browser.documents()),
+            triples=summary.get("triples") or len(store),
         )
 
     def close(self) -> None:
@@ -68,6 +73,13 @@ class ServerState:
     backend: Backend
     sessions: SessionStore = field(default_factory=SessionStore)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    # CPU-bound work (search, chat, query parsing) runs in at most this many threads: more would
+    # only contend for the GIL, and the event loop (/health) would wait behind all of them
+    cpu_threads: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(os.cpu_count() or 2))
+
+    async def run_cpu(self, function, *args):  # noqa: ANN001, ANN201 - any callable and its result
+        """Run ``function(*args)`` in a worker thread, at most ``cpu_threads`` at a time."""
+        return await anyio.to_thread.run_sync(function, *args, limiter=self.cpu_threads)
 
     def swap(self, fresh: Backend) -> None:
         """Serve ``fresh``; the old backend is closed once requests already using it are done."""

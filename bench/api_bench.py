@@ -1,13 +1,15 @@
 """The HTTP API under load: 16 concurrent clients on /search, /sparql and /chat over the corpus ×N.
 
-Writes the corpus ×N (default 200 → 1,000 documents, a unit per copy) as files,
-builds it with `vgraf build` (VGRAF_STORE=oxigraph; embeddings cached in
-data/build/bench-cache so a rerun skips them), starts `vgraf serve` on a free
-port, then drives each endpoint in turn with CLIENTS asyncio clients for
-SECONDS seconds while one more client measures /health in the same run. Prints
-requests/s, p50/p95 latency and errors per endpoint, beside /health.
+Writes the corpus ×N (default 200 → 1,000 documents, a unit per copy) as files
+under data/build/bench-xN/, builds it with `vgraf build` (VGRAF_STORE=oxigraph;
+embeddings cached in data/build/bench-cache), starts `vgraf serve` on a free
+port (its log in data/build/bench-xN/serve.log), then drives each endpoint in
+turn with CLIENTS asyncio clients for SECONDS seconds while one more client
+measures /health in the same run. Prints the server's start-up time, then
+requests/s, p50/p95 latency and errors per endpoint, beside /health. With
+--reuse an existing build of the same size is served as it is.
 
-    .venv/bin/python bench/api_bench.py [--copies 200] [--clients 16] [--seconds 30]
+    .venv/bin/python bench/api_bench.py [--copies 200] [--clients 16] [--seconds 30] [--reuse]
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -105,11 +106,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=2, help="SPARQL worker processes (VGRAF_SPARQL_WORKERS)")
+    parser.add_argument("--reuse", action="store_true", help="serve an existing build of this size as it is")
     args = parser.parse_args()
 
     questions = [question.question for question in load_questions()]
     queries = [(ROOT / "queries" / name).read_text(encoding="utf-8") for name in SPARQL]
-    root = Path(tempfile.mkdtemp(prefix="vgraf-api-bench-"))
+    root = ROOT / "data" / "build" / f"bench-x{args.copies}"
     env = os.environ | {
         "VGRAF_DATA_DIR": str(root / "raw"),
         "VGRAF_BUILD_DIR": str(root / "build"),
@@ -120,32 +122,34 @@ def main() -> None:
     vgraf = str(Path(sys.executable).parent / "vgraf")
     server = None
     try:
-        (root / "raw").mkdir()
-        write_corpus(root / "raw", args.copies)
-        started = time.perf_counter()
-        subprocess.run([vgraf, "build"], env=env, check=True)
-        print(f"corpus ×{args.copies}: built in {time.perf_counter() - started:.0f} s", flush=True)
+        if not (args.reuse and (root / "build" / "current").exists()):
+            shutil.rmtree(root / "raw", ignore_errors=True)
+            (root / "raw").mkdir(parents=True)
+            write_corpus(root / "raw", args.copies)
+            started = time.perf_counter()
+            subprocess.run([vgraf, "build"], env=env, check=True)
+            print(f"corpus ×{args.copies}: built in {time.perf_counter() - started:.0f} s", flush=True)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         started = time.perf_counter()
-        server = subprocess.Popen(
-            [vgraf, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        log = (root / "serve.log").open("w")
+        server = subprocess.Popen([vgraf, "serve", "--port", str(port)], env=env, stdout=log, stderr=log)
         base = f"http://127.0.0.1:{port}"
         while True:
             try:
                 if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
-                pass
+                if server.poll() is not None:
+                    raise SystemExit(f"the server exited; see {root / 'serve.log'}") from None
             time.sleep(0.5)
         print(f"server ready in {time.perf_counter() - started:.1f} s: {httpx.get(f'{base}/health').json()}")
 
         endpoints = {
             "/search": lambda c, i: c.get("/search", params={"q": questions[i % len(questions)]}),
             "/sparql": lambda c, i: c.post(
-                "/sparql", data={"query": queries[i % len(queries)]}, headers={"accept": "text/csv"}
+                "/sparql", data={"query": queries[i % len(queries)]}, headers={"accept": "text/csv, text/turtle;q=0.9"}
             ),
             "/chat": lambda c, i: c.post(
                 "/chat", json={"messages": [{"role": "user", "content": CHAT[i % len(CHAT)]}]}
@@ -166,7 +170,6 @@ def main() -> None:
         if server is not None:
             server.terminate()
             server.wait(30)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from graph.build import bind_prefixes
 from graph.errors import NotAcceptableError, QueryError, ResultTooLargeError, UpdateRefusedError
+from graph.parsing import parse_query, parse_update
 
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
@@ -47,10 +47,10 @@ GRAPH_FORMATS = (
 def query_form(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; UpdateRefusedError for an update, QueryError if malformed."""
     try:
-        parsed = parseQuery(text)
+        parsed = parse_query(text)
     except ParseException as error:
         try:
-            parseUpdate(text)
+            parse_update(text)
         except ParseException:
             raise QueryError(f"malformed SPARQL query: {error}") from error
         raise UpdateRefusedError("this endpoint is read-only: SPARQL updates are refused") from error

@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import threading
-import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -100,6 +99,7 @@ class QueryPool:
         if size < 1:
             raise StoreError("the SPARQL worker pool needs at least one worker")
         self.spec, self.size, self.timeout, self.max_rows = spec, size, timeout, max_rows
+        self.queue_timeout = max(30.0, 3 * timeout)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
@@ -148,17 +148,21 @@ class QueryPool:
         threading.Thread(target=spawn, daemon=True, name="vgraf-sparql-respawn").start()
 
     def execute(self, text: str, fmt: ResultFormat) -> QueryAnswer:
-        """Run ``text`` and serialise its result as ``fmt``, within the time limit (waiting for a worker included)."""
-        deadline = time.monotonic() + self.timeout
+        """Run ``text`` and serialise its result as ``fmt`` within the time limit.
+
+        The limit counts from when a worker takes the query; waiting for a free worker
+        is bounded separately (``queue_timeout``), so a busy moment does not cut short
+        a query that would have finished in time.
+        """
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.queue_timeout)
         except queue.Empty as error:
             raise QueryTimeoutError(
-                f"every SPARQL worker stayed busy for the whole time limit of {self.timeout:g} s; try again"
+                f"every SPARQL worker stayed busy for {self.queue_timeout:g} s; try again later"
             ) from error
         try:
             worker.connection.send((text, fmt, self.max_rows))
-            if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
+            if not worker.connection.poll(self.timeout):
                 self._replace(worker)
                 raise QueryTimeoutError(
                     f"the query ran longer than the limit of {self.timeout:g} s and was stopped; "

@@ -10,6 +10,7 @@ same input twice gives the same release.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -108,6 +109,8 @@ def build(settings: Settings, formats: tuple[str, ...] = ("ttl", "nt")) -> Build
             store.load(graph)
             store.close()
         _build_search(settings, report.documents, staging / "search", result)
+        summary = {"documents": result.documents, "triples": result.triples, "passages": result.passages}
+        (staging / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
         if release.exists():
             shutil.rmtree(release)
         os.replace(staging, release)
@@ -137,3 +140,11 @@ def open_searcher(settings: Settings) -> Searcher:
 def open_store(settings: Settings) -> GraphStore:
     """The published graph in the configured store (Oxigraph opens its on-disk copy if built)."""
     return open_release_store(settings.store, current_release(settings), settings.base_iri)
+
+
+def release_summary(release: Path) -> dict[str, int]:
+    """Documents, triples and passages of a release, as its build counted them (empty for older releases)."""
+    try:
+        return json.loads((release / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

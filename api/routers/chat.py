@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from api.deps import StateDep
 from search.chat import ChatAnswer, ChatMessage
@@ -39,7 +38,7 @@ async def chat(body: ChatRequest, request: Request, state: StateDep):  # noqa: A
     """Answer the last user message; ``Accept: text/event-stream`` streams it as Server-Sent Events."""
     backend = state.backend
     session, conversation = state.sessions.history(body.session, body.messages)
-    answer = await run_in_threadpool(backend.chat.answer, conversation)
+    answer = await state.run_cpu(backend.chat.answer, conversation)
     answer = answer.model_copy(update={"session": session})
     state.sessions.save(session, [*conversation, ChatMessage(role="assistant", content=answer.answer)])
     if "text/event-stream" in request.headers.get("accept", ""):

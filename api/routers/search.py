@@ -6,15 +6,15 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import BackendDep
+from api.deps import StateDep
 from search.models import SearchFilters, SearchResponse
 
 router = APIRouter(tags=["search"])
 
 
 @router.get("/search", response_model=SearchResponse)
-def search(
-    backend: BackendDep,
+async def search(
+    state: StateDep,
     q: Annotated[str, Query(min_length=1, max_length=1000, description="the question or words to search for")],
     top_k: Annotated[int, Query(ge=1, le=200)] = 10,
     unit: Annotated[str | None, Query(description="only this unit (a part of its name is enough)")] = None,
@@ -27,4 +27,4 @@ def search(
 ) -> SearchResponse:
     """Passages best first and units ranked by their evidence, each with a quote and its lines."""
     filters = SearchFilters(unit=unit, year=year, kind=kind, level=level, theme=theme, unit_written_only=unit_written)
-    return backend.searcher.search(q, top_k=top_k, filters=filters, mode=mode)
+    return await state.run_cpu(state.backend.searcher.search, q, top_k, filters, mode)

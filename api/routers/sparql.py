@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import BackendDep
+from api.deps import StateDep
 from graph.errors import UpdateRefusedError
 from graph.results import negotiate, query_form
 
@@ -18,9 +18,11 @@ _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 _QUERY_TYPES = ("application/sparql-query", "application/x-www-form-urlencoded")
 
 
-async def _answer(backend: BackendDep, query: str, accept: str | None, fmt: str | None) -> Response:
-    form = query_form(query)
+async def _answer(state: StateDep, query: str, accept: str | None, fmt: str | None) -> Response:
+    backend = state.backend
+    form = await state.run_cpu(query_form, query)  # parsing takes milliseconds of CPU: not on the event loop
     result_format = negotiate(form, accept, fmt)
+    # waiting for the worker holds no CPU, so it does not take one of the CPU threads
     answer = await run_in_threadpool(backend.pool.execute, query, result_format)
     return Response(answer.body, media_type=answer.media_type)
 
@@ -36,7 +38,7 @@ def _no_dataset(default_graphs: list[str], named_graphs: list[str]) -> None:
 @router.get("/sparql", summary="SPARQL query (GET ?query=)")
 async def sparql_get(
     request: Request,
-    backend: BackendDep,
+    state: StateDep,
     query: Annotated[str | None, Query(description="the SPARQL query")] = None,
     update: Annotated[str | None, Query(include_in_schema=False)] = None,
     fmt: Annotated[str | None, Query(alias="format", description="json, xml, csv, tsv, turtle, nt, json-ld")] = None,
@@ -49,7 +51,7 @@ async def sparql_get(
     if not query:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "missing the 'query' parameter")
     _no_dataset(default_graphs, named_graphs)
-    return await _answer(backend, query, request.headers.get("accept"), fmt)
+    return await _answer(state, query, request.headers.get("accept"), fmt)
 
 
 @router.post(
@@ -66,7 +68,7 @@ async def sparql_get(
         }
     },
 )
-async def sparql_post(request: Request, backend: BackendDep) -> Response:
+async def sparql_post(request: Request, state: StateDep) -> Response:
     """The query in a form field ``query`` or as the whole body; updates are refused with 403."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     fmt = request.query_params.get("format")
@@ -91,4 +93,4 @@ async def sparql_post(request: Request, backend: BackendDep) -> Response:
         )
     if not query.strip():
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "missing the query")
-    return await _answer(backend, query, request.headers.get("accept"), fmt)
+    return await _answer(state, query, request.headers.get("accept"), fmt)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import ClassVar, Protocol
 
 from rdflib import Graph
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -51,10 +52,14 @@ class RdflibBackedStore:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
 
+    def _prepare(self, sparql: str) -> str | Query:
+        """What the engine is given: the text (Oxigraph parses it itself) unless a backend says otherwise."""
+        return sparql
+
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         """Evaluate ``sparql``; parser and evaluation errors become QueryError."""
         try:
-            return self.graph.query(sparql, initBindings=dict(bindings or {}))
+            return self.graph.query(self._prepare(sparql), initBindings=dict(bindings or {}))
         except Exception as error:  # pyparsing, Oxigraph's SyntaxError, rdflib's own errors
             raise QueryError(f"the SPARQL query failed: {type(error).__name__}: {error}") from error
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rdflib import Graph
+from rdflib.plugins.sparql.sparql import Query
 
+from graph.parsing import prepare_query
 from graph.stores.base import RdflibBackedStore
 
 
@@ -16,6 +18,10 @@ class MemoryStore(RdflibBackedStore):
 
     def __init__(self) -> None:
         super().__init__(Graph())
+
+    def _prepare(self, sparql: str) -> Query:
+        # rdflib's parser is not thread-safe: parse under the lock, evaluate outside it
+        return prepare_query(sparql, dict(self.graph.namespaces()))
 
     def load(self, graph: Graph) -> None:
         """Replace the contents with ``graph`` (namespace prefixes included)."""

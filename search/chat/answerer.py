@@ -28,7 +28,9 @@ from search.passages import SENTENCE_END
 from search.searcher import Searcher
 
 _QUOTE_CHARS = 300
-_MAX_LISTED = 6
+_MAX_LISTED = 6  # activities or indicators listed
+_MAX_QUOTED = 10  # units or goals listed with a quote; the rest are named
+_MAX_NAMED = 30
 _WHOLE_PASSAGE_WORDS = 25
 _GENERIC_SHARE = 0.3  # a word in more than this share of passages says too little to pick units by
 _MAX_FOLLOW_UP_DEPTH = 4
@@ -238,11 +240,18 @@ class ChatAnswerer:
         if found and rest:
             draft.lines.append(self._phrase(draft, "units_rest", rest=join_names(rest, draft.language)))
 
-    @staticmethod
-    def _list_units(draft: _Draft, found: list[tuple[str, Citation]]) -> None:
-        for rank, (unit, citation) in enumerate(found, start=1):
+    def _list_units(self, draft: _Draft, found: list[tuple[str, Citation]]) -> None:
+        for rank, (unit, citation) in enumerate(found[:_MAX_QUOTED], start=1):
             quote = draft.quoted(citation.quote)
             draft.lines.append(f"{rank}. {unit} ({citation.year}): {quote} {draft.cite(citation)}")
+        self._more(draft, [unit for unit, _ in found[_MAX_QUOTED:]])
+
+    def _more(self, draft: _Draft, names: list[str]) -> None:
+        """One line naming what did not fit in the list (a city-wide corpus has hundreds of units)."""
+        if not names:
+            return
+        shown = ", ".join(names[:_MAX_NAMED]) + (" …" if len(names) > _MAX_NAMED else "")
+        draft.lines.append(self._phrase(draft, "more", n=len(names), names=shown))
 
     def _units_saying(
         self, question: Question, focus: frozenset[str], among: tuple[str, ...]
@@ -375,11 +384,12 @@ class ChatAnswerer:
         draft.lines.append(
             self._phrase(draft, "goals_intro", n=len(matching), level=level, status=status_text, year=year)
         )
-        for rank, entry in enumerate(matching, start=1):
+        for rank, entry in enumerate(matching[:_MAX_QUOTED], start=1):
             citation = _citation(entry, entry.title)
             draft.lines.append(
                 f"{rank}. {entry.unit} ({entry.year}): {draft.quoted(entry.title)} {draft.cite(citation)}"
             )
+        self._more(draft, [f"{entry.unit} ({entry.year})" for entry in matching[_MAX_QUOTED:]])
         draft.units = list(dict.fromkeys(entry.unit for entry in matching))
 
     # -- anything else ----------------------------------------------------------------------------
