@@ -326,7 +326,7 @@ class ChatAnswerer:
             "unit": entry.unit,
             "year": entry.year,
             "dates": dates,
-            "goal": entry.goal_title,
+            "goal": draft.quoted(entry.goal_title),
         }
         return self._phrase(draft, "activity_line", **values), entry.title
 

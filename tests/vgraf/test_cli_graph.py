@@ -111,10 +111,20 @@ def test_build_writes_the_formats_asked_for(env):
     result = invoke("build", "--format", "jsonld", "--format", "ttl")
     assert result.exit_code == 0, result.output
     release = (env / "build" / "current").resolve()
-    assert sorted(p.name for p in release.iterdir() if p.is_file()) == ["graph.jsonld", "graph.nt", "graph.ttl"]
+    assert sorted(p.name for p in release.iterdir() if p.is_file()) == [
+        "graph.jsonld",
+        "graph.nt",
+        "graph.ttl",
+        "summary.json",
+    ]
     from_jsonld = Graph().parse(release / "graph.jsonld", format="json-ld")
     from_nt = Graph().parse(release / "graph.nt", format="nt")
     assert len(from_jsonld) == len(from_nt) > 9000
+    assert json.loads((release / "summary.json").read_text()) == {
+        "documents": 5,
+        "triples": len(from_nt),
+        "passages": 581,
+    }
 
 
 def test_search_json_and_text(env):
