@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python bench/graph_bench.py
 	$(BIN)/python bench/search_eval.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/api_bench.py
 
 lint: install
 	$(BIN)/pip install --quiet ruff
