@@ -43,6 +43,8 @@ _LEVELS = {
     VG.Namndmal: "namndmal",
     VG.Enhetsmal: "enhetsmal",
 }
+# the goal classes of the four levels (every goal is also a vg:Goal, which this leaves out)
+_LEVEL_FILTER = "FILTER (?level IN (vg:KFInriktningsmal, vg:KFVerksamhetsmal, vg:Namndmal, vg:Enhetsmal))"
 _STATUSES = {VG.UppfyllsHelt: "helt", VG.UppfyllsDelvis: "delvis", VG.UppfyllsInte: "inte", VG.IngenBedomning: "ingen"}
 _SEXES = {"sex-T": "total", "sex-M": "men", "sex-F": "women"}
 
@@ -202,6 +204,10 @@ def _text(value: Node | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _theme_slug(iri: Node) -> str:
+    return str(iri).rsplit("/", 1)[-1]
+
+
 def _located(row: Mapping[str, Node | None]) -> dict:
     return {
         "node": str(row["node"]),
@@ -263,7 +269,9 @@ class GraphBrowser:
               ?node vg:statementOf ?goal ; dcterms:title ?title . """
             + _LOCATED
             + """ ?goal a ?level .
-              FILTER (?level IN (vg:KFInriktningsmal, vg:KFVerksamhetsmal, vg:Namndmal, vg:Enhetsmal))
+              """
+            + _LEVEL_FILTER
+            + """
               OPTIONAL { ?goal vg:goalNumber ?number }
               #STATUS#
             } ORDER BY ?year ?document ?first""".replace(
@@ -376,7 +384,7 @@ class GraphBrowser:
             "SELECT ?unitNode ?theme WHERE { ?unitNode vg:worksOn ?theme } ORDER BY ?theme",
             {"unitNode": unit},
         ):
-            themes[str(row["unitNode"])].append(str(row["theme"]).rsplit("/", 1)[-1])
+            themes[str(row["unitNode"])].append(_theme_slug(row["theme"]))
         return [
             UnitSummary(
                 id=self._id(row["unitNode"], "unit"),
@@ -402,21 +410,20 @@ class GraphBrowser:
         years = []
         for year, documents in sorted(by_year.items()):
             goals, activities, indicators = [], [], []
+            slugs: set[str] = set()
             for document in documents:
                 doc = URIRef(document.iri)
                 goals += self.goal_statements(document=doc)
                 activities += self.activities(document=doc)
                 indicators += self.indicators(document=doc)
-            slugs: set[str] = set()
-            for document in documents:
                 rows = _rows(
                     self.store,
                     """SELECT DISTINCT ?doc ?theme WHERE {
                       ?match a vg:ThemeMatch ; prov:wasDerivedFrom ?doc ; vg:authoredBy vg:UnitText ; vg:theme ?theme .
                     }""",
-                    {"doc": URIRef(document.iri)},
+                    {"doc": doc},
                 )
-                slugs.update(str(row["theme"]).rsplit("/", 1)[-1] for row in rows)
+                slugs.update(_theme_slug(row["theme"]) for row in rows)
             years.append(
                 UnitYear(
                     year=year,
@@ -480,9 +487,7 @@ class GraphBrowser:
             self.store,
             body.replace(
                 "#GOAL#",
-                """?other dcterms:title ?title ; a ?level .
-                FILTER (?level IN (vg:KFInriktningsmal, vg:KFVerksamhetsmal, vg:Namndmal, vg:Enhetsmal))
-                OPTIONAL { ?other vg:goalNumber ?number }""",
+                f"?other dcterms:title ?title ; a ?level . {_LEVEL_FILTER} OPTIONAL {{ ?other vg:goalNumber ?number }}",
             ),
             bindings,
         )

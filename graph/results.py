@@ -59,7 +59,7 @@ def query_form(text: str) -> str:
     return _FORMS[parsed[1].name]
 
 
-def _accepted(accept: str) -> list[tuple[str, float]]:
+def accepted_media_ranges(accept: str) -> list[tuple[str, float]]:
     """Media ranges of an Accept header with their q-values, best first (stable for ties)."""
     ranges = []
     for part in accept.split(","):
@@ -89,10 +89,10 @@ def negotiate(form: str, accept: str | None = None, fmt: str | None = None) -> R
             if wanted == candidate.media_type or wanted in candidate.names:
                 return candidate
         names = ", ".join(candidate.names[0] for candidate in candidates)
-        raise NotAcceptableError(f"format '{fmt}' is not available for a {form} query; choose one of {names}")
+        raise NotAcceptableError(f"format '{fmt}' is not available for {form} queries; choose one of {names}")
     if not accept:
         return candidates[0]
-    for media_range, quality in _accepted(accept):
+    for media_range, quality in accepted_media_ranges(accept):
         if quality <= 0:
             continue
         if media_range == "*/*":
@@ -103,7 +103,7 @@ def negotiate(form: str, accept: str | None = None, fmt: str | None = None) -> R
             if media_range.endswith("/*") and candidate.media_type.startswith(media_range[:-1]):
                 return candidate
     offered = ", ".join(candidate.media_type for candidate in candidates)
-    raise NotAcceptableError(f"cannot answer a {form} query as '{accept}'; available: {offered}")
+    raise NotAcceptableError(f"cannot answer {form} queries as '{accept}'; available: {offered}")
 
 
 def _tsv_term(term: Node | None) -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 from rdflib.query import Result
 from rdflib.term import Literal, Node, URIRef
 
-from graph.build import bind_prefixes
 from graph.errors import QueryError
+from graph.results import negotiate, serialize
 
 RESULT_FORMATS = ("table", "json", "csv", "turtle")
 
@@ -42,14 +42,12 @@ def format_result(result: Result, fmt: str) -> str:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         if fmt not in ("turtle", "table"):
             raise QueryError(f"a {result.type} query returns a graph; use --format turtle")
-        bind_prefixes(result.graph)
-        return result.serialize(format="turtle").decode("utf-8")
+        return serialize(result, negotiate(result.type, fmt="turtle")).decode("utf-8")
     if fmt == "turtle":
         raise QueryError(f"a {result.type} query returns bindings; use --format table, json or csv")
-    if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
-    if fmt == "csv":
-        return result.serialize(format="csv").decode("utf-8").rstrip("\r\n")
+    if fmt in ("json", "csv"):  # the same writers as the HTTP endpoint
+        text = serialize(result, negotiate(result.type, fmt=fmt)).decode("utf-8")
+        return text.rstrip("\r\n") if fmt == "csv" else text
     if result.type == "ASK":
         return "true" if result.askAnswer else "false"
     names = [str(var) for var in result.vars or []]

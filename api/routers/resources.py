@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import BackendDep, SettingsDep
+from graph.results import accepted_media_ranges
 
 router = APIRouter(tags=["browse"])
 
@@ -21,9 +22,10 @@ _RDF_TYPES = {
 
 
 def _preferred(accept: str) -> str:
-    """The first of html, an RDF type, or json that the Accept header names; json by default."""
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
+    """The best of html, an RDF type, or json that the Accept header names (q-values honoured); json by default."""
+    for media, quality in accepted_media_ranges(accept):
+        if quality <= 0:
+            continue
         if media in ("text/html", "application/xhtml+xml"):
             return "text/html"
         if media in _RDF_TYPES or media == "application/json":

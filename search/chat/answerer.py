@@ -207,13 +207,14 @@ class ChatAnswerer:
         focus = self._focus_term(question.text)
         topic = self._topic(question, focus)
         found: list[tuple[str, Citation]] = []
-        if draft.language == "en":
-            # the documents are Swedish: an English word they happen to contain ("care" in
-            # "Life-care") says little, the theme the question names says more
+        # the documents are Swedish: an English word they happen to contain ("care" in
+        # "Life-care") says little, the theme an English question names says more
+        theme_first = draft.language == "en"
+        if theme_first:
             found = self._units_by_theme(question, among)
         if not found and focus:
             found = self._units_saying(question, focus, among)
-        if not found and not focus:
+        elif not found and not theme_first:
             found = self._units_by_theme(question, among)
         if among:
             names = join_names(list(among), draft.language)
